@@ -1,0 +1,7 @@
+namespace PerfGate.Cli.Tests;
+
+public sealed class PlaceholderTests
+{
+    [Fact]
+    public void Assembly_loads() => typeof(PlaceholderTests).Assembly.GetName().Name.ShouldBe("PerfGate.Cli.Tests");
+}
