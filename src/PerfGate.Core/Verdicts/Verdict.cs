@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace PerfGate.Core.Verdicts;
+
+/// <summary>
+/// The whole outcome of <c>perfgate check</c>: pass or fail, one verdict per benchmark (regressions first after
+/// <see cref="VerdictOrdering"/>), run-level metrics, and notes for the reader (fingerprint mismatch, brief input…).
+/// </summary>
+public sealed record Verdict
+{
+    public required bool Passed { get; init; }
+
+    public ImmutableArray<BenchmarkVerdict> Benchmarks { get; init; } = [];
+
+    public ImmutableArray<MetricVerdict> Metrics { get; init; } = [];
+
+    public RunContext Context { get; init; } = new();
+
+    public required GateThresholds Thresholds { get; init; }
+
+    /// <summary>Sentences for the reader that concern the whole run.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
+    public Severity Severity =>
+        Benchmarks.Select(b => b.Severity).Concat(Metrics.Select(m => m.Severity)).DefaultIfEmpty(Severity.Ok).Max();
+
+    public int Count(ChangeKind kind) => Benchmarks.Count(b => b.Kind == kind);
+}
