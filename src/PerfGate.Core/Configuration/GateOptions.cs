@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+
+namespace PerfGate.Core.Configuration;
+
+/// <summary>
+/// Everything <c>perfgate check</c> can be told, with the documented defaults (docs/configuration.md).
+/// Read from <c>perfgate.json</c> by <see cref="GateOptionsLoader"/>; <see cref="Default"/> when there is none.
+/// </summary>
+public sealed record GateOptions
+{
+    public static GateOptions Default { get; } = new();
+
+    public ThresholdOptions Thresholds { get; init; } = new();
+
+    public StatisticsOptions Statistics { get; init; } = new();
+
+    public TrendOptions Trend { get; init; } = new();
+
+    public ExactOptions Allocations { get; init; } = new();
+
+    public ExactOptions Metrics { get; init; } = new() { TolerancePercent = 0, ToleranceAbsolute = 0 };
+
+    /// <summary>Tier 1 budgets, per benchmark (glob over the id) or per metric id.</summary>
+    public ImmutableArray<TargetOptions> Targets { get; init; } = [];
+
+    /// <summary>Per-benchmark overrides, matched by glob over the benchmark id, first match wins.</summary>
+    public ImmutableArray<BenchmarkOverride> Benchmarks { get; init; } = [];
+}
+
+/// <summary>Change thresholds in percent (positive = worse). Critical is <see cref="CriticalFactor"/> × the fail threshold.</summary>
+public sealed record ThresholdOptions
+{
+    public double WarningPercent { get; init; } = 10;
+
+    public double FailPercent { get; init; } = 20;
+
+    public double CriticalFactor { get; init; } = 1.5;
+
+    public double CriticalPercent => FailPercent * CriticalFactor;
+}
+
+public sealed record StatisticsOptions
+{
+    /// <summary>Family-wise significance level across the whole suite (Holm's correction), for failing findings.</summary>
+    public double SignificanceLevel { get; init; } = 0.05;
+
+    /// <summary>Rolling window: how many recent main-branch runs the history tiers use (seeds: N = 20).</summary>
+    public int HistoryWindow { get; init; } = 20;
+
+    /// <summary>Below this confidence (n / window) the history tier never alerts (seeds: 0.3).</summary>
+    public double LowConfidence { get; init; } = 0.3;
+
+    /// <summary>Below this confidence the history tier only warns; at or above it alerts fully (seeds: 0.7).</summary>
+    public double HighConfidence { get; init; } = 0.7;
+
+    /// <summary>
+    /// Run-to-run noise (standard deviation of one run's estimate, in percent) assumed before the history shows
+    /// the real figure. Shared CI runners often move a benchmark by 10% or more between runs.
+    /// </summary>
+    public double AssumedRunToRunNoisePercent { get; init; } = 10;
+
+    /// <summary>How many runs' worth of weight the assumed noise carries against the measured history spread.</summary>
+    public double PriorWeightRuns { get; init; } = 3;
+
+    /// <summary>The run-to-run noise is never taken as smaller than this (percent).</summary>
+    public double MinimumNoisePercent { get; init; } = 1;
+
+    /// <summary>Absolute differences below this many nanoseconds are never a regression (timer resolution; ResultsComparer uses 0.3 ns).</summary>
+    public double NoiseFloorNanoseconds { get; init; } = 0.5;
+
+    /// <summary>Power at which the smallest detectable change is quoted.</summary>
+    public double Power { get; init; } = 0.8;
+
+    /// <summary>Outliers farther than this many robust standard deviations from the history median are dropped (Leys et al. 2013).</summary>
+    public double OutlierCutoff { get; init; } = 3;
+}
+
+public sealed record TrendOptions
+{
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Fewest history runs (plus this one) before a trend is judged.</summary>
+    public int MinimumRuns { get; init; } = 8;
+
+    /// <summary>One-sided significance level of the slope.</summary>
+    public double SignificanceLevel { get; init; } = 0.01;
+
+    /// <summary>Report a creep when the fitted rise across the window reaches this percent.</summary>
+    public double WarningPercent { get; init; } = 10;
+}
+
+/// <summary>Rules for deterministic figures: a change inside the tolerance is no change; otherwise the change thresholds apply as they are.</summary>
+public sealed record ExactOptions
+{
+    public bool Enabled { get; init; } = true;
+
+    public double TolerancePercent { get; init; } = 1;
+
+    /// <summary>Absolute tolerance in the figure's unit (bytes for allocations).</summary>
+    public double ToleranceAbsolute { get; init; } = 8;
+
+    /// <summary>Whether a deterministic increase beyond the fail threshold fails the build.</summary>
+    public bool FailOnRegression { get; init; } = true;
+}
+
+/// <summary>
+/// A Tier 1 budget. Exactly one of <see cref="Benchmark"/> (a glob over the benchmark id, judged on its time in
+/// nanoseconds or on <see cref="Metric"/> of that benchmark) or <see cref="Metric"/> alone (a run-level metric id).
+/// Levels are in the figure's unit: time in nanoseconds (the loader accepts "500ms" style values too).
+/// Current above <see cref="Error"/> is an error, above Target + CriticalFactor × (Error − Target) critical; both break the budget and fail.
+/// </summary>
+public sealed record TargetOptions
+{
+    public string? Benchmark { get; init; }
+
+    public string? Metric { get; init; }
+
+    public string? Name { get; init; }
+
+    [JsonConverter(typeof(QuantityConverter))]
+    public double Target { get; init; }
+
+    [JsonConverter(typeof(NullableQuantityConverter))]
+    public double? Warning { get; init; }
+
+    [JsonConverter(typeof(NullableQuantityConverter))]
+    public double? Error { get; init; }
+
+    /// <summary>True when a larger value is better (hit rates): the levels are then lower bounds.</summary>
+    public bool BiggerIsBetter { get; init; }
+}
+
+public sealed record BenchmarkOverride
+{
+    public required string Match { get; init; }
+
+    public bool Ignore { get; init; }
+
+    public double? WarningPercent { get; init; }
+
+    public double? FailPercent { get; init; }
+}

@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using PerfGate.Core.Configuration;
+using PerfGate.Core.History;
+
+namespace PerfGate.Core.Rules;
+
+/// <summary>
+/// The rolling baseline of one benchmark from recent main-branch runs (seeds §3): the newest <c>window</c> run
+/// estimates on the log scale, outliers beyond <c>k</c> robust standard deviations of the median removed
+/// (Leys et al. 2013), their median, spread and the seeds' confidence = min(1, n / window).
+/// </summary>
+public sealed record HistoryReference
+{
+    /// <summary>Kept log estimates, oldest first.</summary>
+    public required ImmutableArray<double> LogValues { get; init; }
+
+    /// <summary>All estimates in nanoseconds, oldest first (outliers included), for charts.</summary>
+    public required ImmutableArray<double> Values { get; init; }
+
+    public required double LogMedian { get; init; }
+
+    /// <summary>Sample variance of the kept log estimates (n − 1); null with fewer than 2.</summary>
+    public double? Variance { get; init; }
+
+    public int Count => LogValues.Length;
+
+    public int OutliersRemoved { get; init; }
+
+    public double Confidence { get; init; }
+
+    public double P5 { get; init; }
+
+    public double P95 { get; init; }
+
+    public static HistoryReference? Build(ImmutableArray<HistoryPoint> newestFirst, StatisticsOptions options)
+    {
+        if (newestFirst.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        var estimates = newestFirst
+            .Take(options.HistoryWindow)
+            .Select(RunEstimate.From)
+            .OfType<RunEstimate>()
+            .Reverse()
+            .ToArray();
+        if (estimates.Length == 0)
+        {
+            return null;
+        }
+
+        var logs = estimates.Select(e => e.LogValue).ToArray();
+        var kept = RemoveOutliers(logs, options.OutlierCutoff);
+        var median = Median(kept);
+        double? variance = kept.Length >= 2 ? SampleVariance(kept) : null;
+        var sortedExp = kept.Select(Math.Exp).Order().ToArray();
+        return new HistoryReference
+        {
+            LogValues = [.. kept],
+            Values = [.. estimates.Select(e => e.Value)],
+            LogMedian = median,
+            Variance = variance,
+            OutliersRemoved = logs.Length - kept.Length,
+            Confidence = Math.Min(1.0, (double)kept.Length / options.HistoryWindow),
+            P5 = Quantile(sortedExp, 0.05),
+            P95 = Quantile(sortedExp, 0.95),
+        };
+    }
+
+    /// <summary>Drops values farther than <paramref name="k"/> × 1.4826 × MAD from the median; keeps everything when MAD is 0 or fewer than 4 values.</summary>
+    internal static double[] RemoveOutliers(double[] values, double k)
+    {
+        if (values.Length < 4)
+        {
+            return values;
+        }
+
+        var median = Median(values);
+        var mad = Median(values.Select(v => Math.Abs(v - median)).ToArray());
+        if (mad <= 0)
+        {
+            return values;
+        }
+
+        var limit = k * 1.4826 * mad;
+        return values.Where(v => Math.Abs(v - median) <= limit).ToArray();
+    }
+
+    internal static double Median(IReadOnlyList<double> values) => RunEstimate.Median(values);
+
+    internal static double SampleVariance(IReadOnlyList<double> values)
+    {
+        var mean = values.Average();
+        return values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
+    }
+
+    /// <summary>Linear interpolation between order statistics (R type 7).</summary>
+    internal static double Quantile(double[] sorted, double p)
+    {
+        if (sorted.Length == 1)
+        {
+            return sorted[0];
+        }
+
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+}

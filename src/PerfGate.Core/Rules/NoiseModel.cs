@@ -1,0 +1,80 @@
+using PerfGate.Core.Configuration;
+
+namespace PerfGate.Core.Rules;
+
+/// <summary>
+/// Estimates each benchmark's run-to-run variance from every source of between-run evidence, pooled with a prior
+/// the way moderated statistics do (Smyth 2004, "Linear models and empirical Bayes methods for assessing
+/// differential expression", eq. for s̃²): s̃² = (d0·s0² + Σ dₖ·sₖ²) / (d0 + Σ dₖ), tested with d0 + Σ dₖ degrees of freedom.
+/// <list type="bullet">
+/// <item>the history: the spread of recent main runs' estimates (n − 1 degrees of freedom), the best evidence;</item>
+/// <item>launches: the spread of per-launch medians in this run and in the baseline, divided by the launch count
+/// (a run's estimate averages its launches), L − 1 degrees of freedom each;</item>
+/// <item>the prior s0²: the suite's typical history variance when several benchmarks have history (empirical
+/// Bayes), else the configured assumed run-to-run noise; weight d0 = <c>PriorWeightRuns</c>.</item>
+/// </list>
+/// The shrinkage keeps a benchmark whose few recorded runs agreed by chance from getting a tiny variance and
+/// crying wolf; the floor keeps a perfectly quiet history from making every nanosecond significant.
+/// </summary>
+public static class NoiseModel
+{
+    /// <summary>
+    /// The prior variance: the median history variance over benchmarks with at least 3 kept history runs, when at
+    /// least 3 benchmarks have one; otherwise the assumed noise.
+    /// </summary>
+    public static (double Variance, string Source) Prior(IEnumerable<HistoryReference?> references, StatisticsOptions options)
+    {
+        var variances = references
+            .Where(r => r is { Count: >= 3, Variance: not null })
+            .Select(r => r!.Variance!.Value)
+            .Order()
+            .ToArray();
+        var floor = Floor(options);
+        if (variances.Length >= 3)
+        {
+            return (Math.Max(floor, HistoryReference.Median(variances)), $"suite median of {variances.Length} histories");
+        }
+
+        var assumed = Math.Log(1 + (options.AssumedRunToRunNoisePercent / 100));
+        return (Math.Max(floor, assumed * assumed), $"assumed {options.AssumedRunToRunNoisePercent:0.#}%");
+    }
+
+    public static NoiseEstimate Estimate(
+        HistoryReference? history,
+        RunEstimate current,
+        RunEstimate? baseline,
+        (double Variance, string Source) prior,
+        StatisticsOptions options)
+    {
+        var weight = options.PriorWeightRuns;
+        var sum = weight * prior.Variance;
+        var df = weight;
+        var sources = new List<string> { $"prior: {prior.Source}" };
+
+        if (history is { Count: >= 2, Variance: { } hv })
+        {
+            sum += (history.Count - 1) * hv;
+            df += history.Count - 1;
+            sources.Add($"{history.Count} history runs");
+        }
+
+        foreach (var (run, name) in new[] { (current, "this run"), (baseline, "baseline") })
+        {
+            if (run is { Launches: >= 2, LaunchVariance: { } lv })
+            {
+                sum += (run.Launches - 1) * (lv / run.Launches);
+                df += run.Launches - 1;
+                sources.Add($"{run.Launches} launches in {name}");
+            }
+        }
+
+        var variance = df > 0 ? sum / df : prior.Variance;
+        return new NoiseEstimate(Math.Max(Floor(options), variance), Math.Max(1, df), string.Join(", ", sources));
+    }
+
+    private static double Floor(StatisticsOptions options)
+    {
+        var floor = Math.Log(1 + (options.MinimumNoisePercent / 100));
+        return floor * floor;
+    }
+}

@@ -1,0 +1,279 @@
+using System.Collections.Immutable;
+using PerfGate.Core.Configuration;
+using PerfGate.Core.History;
+using PerfGate.Core.Results;
+using PerfGate.Core.Rules;
+using PerfGate.Core.Verdicts;
+
+namespace PerfGate.Core.Tests.Rules;
+
+public sealed class GateTests
+{
+    private static readonly BenchmarkId Parse = Runs.Id("Parse");
+
+    private static Verdict Judge(BenchmarkRun current, BenchmarkRun? baseline, IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>>? history = null, GateOptions? options = null) =>
+        Gate.Evaluate(new GateInput
+        {
+            Current = current,
+            Baseline = baseline,
+            History = history ?? new Dictionary<string, ImmutableArray<HistoryPoint>>(),
+            Options = options ?? GateOptions.Default,
+        });
+
+    /// <summary>20 main runs of a benchmark with 2% run-to-run and 1% launch noise around 1000 ns.</summary>
+    private static Dictionary<string, ImmutableArray<HistoryPoint>> QuietHistory(Random random, BenchmarkId id, int runs = 20) =>
+        new() { [id.Key] = Runs.History([.. Enumerable.Repeat(1000.0, runs)], random, 0.02, 0.01) };
+
+    private static (BenchmarkRun Current, BenchmarkRun Baseline) Pair(Random random, double factor, double runNoise = 0.02, double? currentAlloc = 1024)
+    {
+        var baseline = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1000, random, runNoise, 0.01), random));
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1000 * factor, random, runNoise, 0.01), random, allocated: currentAlloc));
+        return (current, baseline);
+    }
+
+    [Fact]
+    public void Unchanged_run_passes_with_no_findings_above_ok()
+    {
+        var random = new Random(1);
+        var (current, baseline) = Pair(random, 1.0);
+        var verdict = Judge(current, baseline, QuietHistory(random, Parse));
+
+        verdict.Passed.ShouldBeTrue();
+        var b = verdict.Benchmarks.ShouldHaveSingleItem();
+        b.Kind.ShouldBe(ChangeKind.Unchanged);
+        b.Severity.ShouldBe(Severity.Ok);
+        b.Fails.ShouldBeFalse();
+        b.ChangePercent!.Value.ShouldBeInRange(-8, 8);
+    }
+
+    [Fact]
+    public void A_fifty_percent_slowdown_on_a_quiet_benchmark_fails_as_critical()
+    {
+        var random = new Random(2);
+        var (current, baseline) = Pair(random, 1.5);
+        var verdict = Judge(current, baseline, QuietHistory(random, Parse));
+
+        verdict.Passed.ShouldBeFalse();
+        var b = verdict.Benchmarks.ShouldHaveSingleItem();
+        b.Kind.ShouldBe(ChangeKind.Regression);
+        b.Fails.ShouldBeTrue();
+        b.Severity.ShouldBe(Severity.Critical);
+        b.ChangePercent!.Value.ShouldBeInRange(40, 60);
+        b.ChangeLowerPercent!.Value.ShouldBeLessThan(b.ChangePercent.Value);
+        b.ChangeUpperPercent!.Value.ShouldBeGreaterThan(b.ChangePercent.Value);
+        b.Findings.ShouldContain(f => f.Tier == Tier.Baseline && f.Fails);
+        b.Findings.ShouldContain(f => f.Tier == Tier.History && f.Fails);
+    }
+
+    [Fact]
+    public void A_twenty_five_percent_slowdown_on_a_quiet_benchmark_fails_as_error()
+    {
+        var random = new Random(3);
+        var (current, baseline) = Pair(random, 1.25, runNoise: 0.01);
+        var verdict = Judge(current, baseline, QuietHistory(random, Parse));
+
+        var b = verdict.Benchmarks.ShouldHaveSingleItem();
+        b.Fails.ShouldBeTrue();
+        b.Severity.ShouldBe(Severity.Error);
+    }
+
+    [Theory]
+    [InlineData(1.05)]
+    [InlineData(1.10)]
+    public void A_slowdown_of_ten_percent_or_less_never_fails(double factor)
+    {
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var random = new Random(100 + seed);
+            var (current, baseline) = Pair(random, factor);
+            var verdict = Judge(current, baseline, QuietHistory(random, Parse));
+            verdict.Passed.ShouldBeTrue($"seed {seed}");
+        }
+    }
+
+    [Fact]
+    public void A_large_change_inside_large_noise_passes_and_says_the_benchmark_is_too_noisy()
+    {
+        var random = new Random(4);
+        var history = new Dictionary<string, ImmutableArray<HistoryPoint>>
+        {
+            [Parse.Key] = Runs.History([.. Enumerable.Repeat(1000.0, 20)], random, 0.25, 0.05),
+        };
+        var baseline = Runs.Run(Runs.Machine, Runs.Result(Parse, [1000, 1010, 990], random));
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, [1300, 1310, 1290], random, allocated: 1024));
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeTrue();
+        var b = verdict.Benchmarks.ShouldHaveSingleItem();
+        b.Severity.ShouldBe(Severity.Ok);
+        b.Findings.ShouldContain(f => f.Tier == Tier.Baseline && f.Message.Contains("within run-to-run noise"));
+        b.TooNoisy.ShouldBeTrue();
+        b.MinimumDetectableChangePercent!.Value.ShouldBeGreaterThan(30);
+        b.NoiseAdvice.ShouldNotBeNull().ShouldContain("noise");
+    }
+
+    [Fact]
+    public void A_baseline_from_another_machine_cannot_fail_the_build()
+    {
+        var random = new Random(5);
+        var baseline = Runs.Run(Runs.OtherMachine, Runs.Result(Parse, Runs.Launches(1000, random, 0.01, 0.01), random));
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1600, random, 0.01, 0.01), random));
+
+        var verdict = Judge(current, baseline);
+
+        verdict.Context.FingerprintMismatch.ShouldBeTrue();
+        verdict.Passed.ShouldBeTrue();
+        verdict.Benchmarks.Single().Severity.ShouldBe(Severity.Warning);
+        verdict.Notes.ShouldContain(n => n.Contains("different machine"));
+    }
+
+    [Theory]
+    [InlineData(4, false, false)]   // confidence 0.2 < 0.3: the history tier says nothing
+    [InlineData(10, true, false)]   // confidence 0.5: warn only
+    [InlineData(15, true, true)]    // confidence 0.75 ≥ 0.7: full alerting
+    public void History_confidence_bands_gate_the_history_tier(int runs, bool expectFinding, bool expectFail)
+    {
+        var random = new Random(6);
+        var history = QuietHistory(random, Parse, runs);
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1600, random, 0.01, 0.01), random));
+
+        var verdict = Judge(current, baseline: null, history);
+
+        var findings = verdict.Benchmarks.Single().Findings.Where(f => f.Tier == Tier.History).ToList();
+        (findings.Count > 0).ShouldBe(expectFinding);
+        findings.Any(f => f.Fails).ShouldBe(expectFail);
+        verdict.Passed.ShouldBe(!expectFail);
+    }
+
+    [Theory]
+    [InlineData(1024, Severity.Ok, false)]     // unchanged
+    [InlineData(1030, Severity.Ok, false)]     // inside the 8-byte tolerance
+    [InlineData(1100, Severity.Ok, false)]     // +7.4%: under the warning threshold
+    [InlineData(1200, Severity.Warning, false)] // +17.2%
+    [InlineData(1300, Severity.Error, true)]   // +27.0%
+    [InlineData(1600, Severity.Critical, true)] // +56.3% > 30%
+    [InlineData(512, Severity.Ok, false)]      // an improvement
+    public void Allocations_are_compared_exactly(double currentAlloc, Severity expected, bool fails)
+    {
+        var random = new Random(7);
+        var (current, baseline) = Pair(random, 1.0, currentAlloc: currentAlloc);
+
+        var verdict = Judge(current, baseline, QuietHistory(random, Parse));
+
+        var f = verdict.Benchmarks.Single().Findings.Where(x => x.Tier == Tier.Exact).ToList();
+        (f.Count == 0 ? Severity.Ok : f.Max(x => x.Severity)).ShouldBe(expected);
+        verdict.Passed.ShouldBe(!fails);
+    }
+
+    [Fact]
+    public void New_removed_failed_and_renamed_benchmarks_are_reported_not_fatal()
+    {
+        var random = new Random(8);
+        var kept = Runs.Id("Kept");
+        var baseline = Runs.Run(Runs.Machine,
+            Runs.Result(kept, [1000, 1000, 1000], random),
+            Runs.Result(Runs.Id("Gone"), [1000, 1000, 1000], random),
+            Runs.Result(Runs.Id("Crashes"), [1000, 1000, 1000], random),
+            Runs.Result(new BenchmarkId("Sample.OldName", "Validate"), [1000, 1000, 1000], random));
+        var current = Runs.Run(Runs.Machine,
+            Runs.Result(kept, [1000, 1000, 1000], random),
+            Runs.Result(Runs.Id("Fresh"), [1000, 1000, 1000], random),
+            Runs.Failed(Runs.Id("Crashes")),
+            Runs.Result(new BenchmarkId("Sample.NewName", "Validate"), [1000, 1000, 1000], random));
+
+        var verdict = Judge(current, baseline);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Benchmarks.Single(b => b.Id == "Sample.Benchmarks.Gone").Kind.ShouldBe(ChangeKind.Removed);
+        verdict.Benchmarks.Single(b => b.Id == "Sample.Benchmarks.Fresh").Kind.ShouldBe(ChangeKind.New);
+        verdict.Benchmarks.Single(b => b.Id == "Sample.Benchmarks.Crashes").Kind.ShouldBe(ChangeKind.FailedToRun);
+        verdict.Benchmarks.Single(b => b.Id == "Sample.NewName.Validate").Findings.ShouldContain(f => f.Message.Contains("renamed from Sample.OldName.Validate"));
+    }
+
+    [Theory]
+    [InlineData(900, Severity.Ok)]
+    [InlineData(1050, Severity.Warning)]
+    [InlineData(1120, Severity.Error)]
+    [InlineData(1140, Severity.Error)]      // under 1000 + 1.5 × (1100 − 1000) = 1150
+    [InlineData(1400, Severity.Critical)]   // above 1150
+    public void Targets_judge_absolute_budgets_and_a_broken_budget_fails(double median, Severity expected)
+    {
+        var random = new Random(9);
+        var options = GateOptions.Default with
+        {
+            Targets = [new TargetOptions { Benchmark = "*.Parse", Target = 1000, Warning = 1000, Error = 1100 }],
+        };
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, [median, median, median], random));
+
+        var verdict = Judge(current, baseline: null, options: options);
+
+        var finding = verdict.Benchmarks.Single().Findings.Single(f => f.Tier == Tier.Target);
+        finding.Severity.ShouldBe(expected);
+        verdict.Passed.ShouldBe(expected < Severity.Error);
+    }
+
+    [Fact]
+    public void Run_level_metrics_meet_their_targets_and_compare_exactly()
+    {
+        var random = new Random(10);
+        MetricValue Constructions(double v) => new("SVC-001", "Service container constructions", v, "count", false, true);
+        var baseline = Runs.Run(Runs.Machine, Runs.Result(Parse, [1000, 1000, 1000], random)) with { Metrics = [Constructions(1)] };
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, [1000, 1000, 1000], random)) with { Metrics = [Constructions(2)] };
+        var options = GateOptions.Default with { Targets = [new TargetOptions { Metric = "SVC-001", Target = 1, Warning = 1, Error = 1 }] };
+
+        var verdict = Judge(current, baseline, options: options);
+
+        verdict.Passed.ShouldBeFalse();
+        var m = verdict.Metrics.ShouldHaveSingleItem();
+        m.Fails.ShouldBeTrue();
+        m.Findings.ShouldContain(f => f.Tier == Tier.Target && f.Fails);
+        m.Findings.ShouldContain(f => f.Tier == Tier.Exact && f.Fails);
+    }
+
+    [Fact]
+    public void A_steady_creep_under_the_per_pr_threshold_is_reported_as_a_trend_warning()
+    {
+        var random = new Random(11);
+        var centers = Enumerable.Range(0, 20).Select(i => 1000 * Math.Pow(1.01, i)).ToArray();
+        var history = new Dictionary<string, ImmutableArray<HistoryPoint>> { [Parse.Key] = Runs.History(centers, random, 0.003, 0.002) };
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1000 * Math.Pow(1.01, 20), random, 0.003, 0.002), random));
+
+        var verdict = Judge(current, baseline: null, history);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Benchmarks.Single().Findings.ShouldContain(f => f.Tier == Tier.Trend && f.Severity == Severity.Warning);
+    }
+
+    [Fact]
+    public void Two_hundred_unchanged_benchmarks_on_a_noisy_runner_fail_none()
+    {
+        var random = new Random(12);
+        var ids = Enumerable.Range(0, 200).Select(i => Runs.Id($"B{i:000}")).ToArray();
+        var noise = ids.Select(_ => 0.02 + (0.2 * random.NextDouble())).ToArray();
+        var history = ids.Select((id, i) => (id, points: Runs.History([.. Enumerable.Repeat(1000.0, 20)], random, noise[i], noise[i] / 3)))
+            .ToDictionary(x => x.id.Key, x => x.points);
+        var baseline = Runs.Run(Runs.Machine, [.. ids.Select((id, i) => Runs.Result(id, Runs.Launches(1000, random, noise[i], noise[i] / 3), random))]);
+        var current = Runs.Run(Runs.Machine, [.. ids.Select((id, i) => Runs.Result(id, Runs.Launches(1000, random, noise[i], noise[i] / 3), random))]);
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Benchmarks.Count(b => b.Fails).ShouldBe(0);
+        verdict.Benchmarks.Count(b => b.Severity == Severity.Warning).ShouldBeLessThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public void Ignored_benchmarks_are_left_out_with_a_note()
+    {
+        var random = new Random(13);
+        var (current, baseline) = Pair(random, 2.0);
+        var options = GateOptions.Default with { Benchmarks = [new BenchmarkOverride { Match = "*.Parse", Ignore = true }] };
+
+        var verdict = Judge(current, baseline, options: options);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Benchmarks.ShouldBeEmpty();
+        verdict.Notes.ShouldContain(n => n.Contains("Ignored"));
+    }
+}
