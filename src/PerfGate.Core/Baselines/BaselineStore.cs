@@ -1,0 +1,139 @@
+using System.Text;
+using PerfGate.Core.Results;
+
+namespace PerfGate.Core.Baselines;
+
+/// <summary>
+/// The file-system adapter for the committed baseline: <c>baselines/*.json</c> files with
+/// <c>"format": "perfgate-baseline/1"</c> (other JSON there, such as <c>baselines/bdn/*</c>, and README.md are ignored).
+/// </summary>
+public static class BaselineStore
+{
+    public const string FileName = "baseline.json";
+
+    /// <summary>Reads a baseline file, or every baseline file directly in a folder, merged.</summary>
+    /// <exception cref="ResultsFormatException">No baseline there, or a baseline file is invalid.</exception>
+    public static BenchmarkRun Load(string dirOrFile)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dirOrFile);
+        if (File.Exists(dirOrFile))
+        {
+            using var document = ResultsLoader.Open(dirOrFile);
+            return BaselineFile.Read(document.RootElement, dirOrFile);
+        }
+
+        if (!Directory.Exists(dirOrFile))
+        {
+            throw new ResultsFormatException(dirOrFile, "no such file or folder");
+        }
+
+        var runs = BaselinesIn(dirOrFile);
+        return runs.Count > 0
+            ? RunMerger.Merge([runs], [])
+            : throw new ResultsFormatException(dirOrFile, $"no PerfGate baseline (a *.json file with \"format\": \"{BaselineFile.Format}\") in this folder");
+    }
+
+    /// <summary>
+    /// Reads baselines and/or BenchmarkDotNet results (so <c>--baseline</c> may point at either): a baseline file, a folder
+    /// holding baseline files, or anything <see cref="ResultsLoader"/> accepts. Everything merges into one run.
+    /// </summary>
+    public static BenchmarkRun LoadAny(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var runs = new List<BenchmarkRun>();
+        var results = new List<string>();
+        foreach (var path in paths)
+        {
+            if (File.Exists(path))
+            {
+                using var document = ResultsLoader.Open(path);
+                if (BaselineFile.IsBaseline(document.RootElement))
+                {
+                    runs.Add(BaselineFile.Read(document.RootElement, path));
+                    continue;
+                }
+            }
+            else if (Directory.Exists(path) && BaselinesIn(path) is { Count: > 0 } baselines)
+            {
+                runs.AddRange(baselines);
+                continue;
+            }
+
+            results.Add(path);
+        }
+
+        if (results.Count > 0)
+        {
+            runs.Add(ResultsLoader.Load(results));
+        }
+
+        return runs.Count switch
+        {
+            0 => throw new ResultsFormatException("--baseline", "no path given"),
+            1 => runs[0],
+            _ => RunMerger.Merge([.. runs.Select(r => (IReadOnlyList<BenchmarkRun>)[r])], []),
+        };
+    }
+
+    /// <summary>
+    /// Writes <paramref name="run"/> to <c>{dir}/baseline.json</c> atomically: a temporary file in the same folder, flushed
+    /// to disk, then moved over the target. On any failure the old baseline is untouched and the temporary file removed.
+    /// </summary>
+    /// <returns>The path of the baseline file.</returns>
+    public static string Update(BenchmarkRun run, string dir)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrWhiteSpace(dir);
+        Directory.CreateDirectory(dir);
+        var target = Path.Combine(dir, FileName);
+        var temp = Path.Combine(dir, $".{FileName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+            {
+                BaselineFile.Write(run, writer);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, target, overwrite: true);
+            return target;
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static List<BenchmarkRun> BaselinesIn(string dir)
+    {
+        var runs = new List<BenchmarkRun>();
+        foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
+        {
+            using var document = ResultsLoader.Open(file);
+            if (BaselineFile.IsBaseline(document.RootElement))
+            {
+                runs.Add(BaselineFile.Read(document.RootElement, file));
+            }
+        }
+
+        return runs;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // best effort: the temporary name starts with '.', and the next update uses a new one
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace PerfGate.Core.Results;
+
+/// <summary>
+/// BenchmarkDotNet's per-benchmark figures as <see cref="MetricValue"/>s: the <c>Metrics</c> array (full exporters,
+/// <c>{ Value, Descriptor: { Id, DisplayName, Unit, UnitType, TheGreaterTheBetter } }</c>), completed from <c>Memory</c>
+/// (present with MemoryDiagnoser in every exporter) so that brief and full files give the same metric set.
+/// </summary>
+internal static class BdnMetrics
+{
+    public const string AllocatedId = "Allocated Memory";
+
+    // Ids of MemoryDiagnoser (GarbageCollectionsMetricDescriptor, AllocatedMemoryMetricDescriptor), ExceptionDiagnoser and
+    // ThreadingDiagnoser: counts and bytes that do not vary between identical runs of deterministic code.
+    private static readonly HashSet<string> DeterministicIds = new(StringComparer.Ordinal)
+    {
+        "Gen0Collects", "Gen1Collects", "Gen2Collects", AllocatedId, "Allocated Native Memory", "Native Memory Leak",
+        "ExceptionFrequency", "CompletedWorkItemCount", "LockContentionCount",
+    };
+
+    public static ImmutableArray<MetricValue> Read(JsonElement benchmark, JsonFields fields, string path, out double? allocatedBytesPerOperation)
+    {
+        var metrics = new List<MetricValue>();
+        var memory = fields.Object(benchmark, "Memory", path);
+        allocatedBytesPerOperation = memory is { } mem ? fields.Number(mem, "BytesAllocatedPerOperation", $"{path}.Memory") : null;
+
+        if (fields.Array(benchmark, "Metrics", path) is { } array)
+        {
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var at = $"{path}.Metrics[{index++}]";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw fields.Fail(at, $"expected an object, found {JsonFields.Describe(item)}");
+                }
+
+                var value = fields.Number(item, "Value", at);
+                var descriptor = fields.Object(item, "Descriptor", at);
+                if (value is null || descriptor is not { } d)
+                {
+                    continue; // NaN ("") values: BenchmarkDotNet shows them as "-"
+                }
+
+                var id = fields.String(d, "Id", $"{at}.Descriptor") ?? fields.String(d, "DisplayName", $"{at}.Descriptor");
+                if (string.IsNullOrEmpty(id))
+                {
+                    continue;
+                }
+
+                var name = fields.String(d, "DisplayName", $"{at}.Descriptor") ?? id;
+                var unit = fields.String(d, "Unit", $"{at}.Descriptor") ?? "";
+                var biggerIsBetter = fields.Boolean(d, "TheGreaterTheBetter", $"{at}.Descriptor") ?? false;
+                var isSize = fields.Number(d, "UnitType", $"{at}.Descriptor") == 2; // UnitType.Size
+                metrics.Add(new MetricValue(id, name, value.Value, unit, biggerIsBetter, DeterministicIds.Contains(id) || isSize));
+            }
+        }
+
+        if (memory is { } m)
+        {
+            // GcStats counts are totals over TotalOperations; BenchmarkDotNet displays them per 1000 operations.
+            var totalOperations = fields.Number(m, "TotalOperations", $"{path}.Memory");
+            for (var generation = 0; generation <= 2; generation++)
+            {
+                var id = $"Gen{generation}Collects";
+                var count = fields.Number(m, $"Gen{generation}Collections", $"{path}.Memory");
+                if (count is { } c && totalOperations is > 0 && !metrics.Exists(x => x.Id == id))
+                {
+                    metrics.Add(new MetricValue(id, $"Gen{generation}", c / totalOperations.Value * 1000, "Count", false, true));
+                }
+            }
+
+            if (allocatedBytesPerOperation is { } bytes && !metrics.Exists(x => x.Id == AllocatedId))
+            {
+                metrics.Add(new MetricValue(AllocatedId, "Allocated", bytes, "B", false, true));
+            }
+        }
+
+        return [.. metrics];
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
+namespace PerfGate.Core.Results;
+
+/// <summary>Reads <c>Statistics</c> (BenchmarkDotNet's <c>Mathematics/Statistics.cs</c>, serialised by SimpleJson).</summary>
+internal static class BdnStatistics
+{
+    /// <summary>Null when the benchmark failed to run (<c>Statistics</c> missing or null) or has no usable mean.</summary>
+    public static TimeStatistics? Read(JsonElement benchmark, JsonFields fields, string path, ImmutableArray<Launch> launches, out ImmutableArray<double> originalValues)
+    {
+        originalValues = [];
+        if (fields.Object(benchmark, "Statistics", path) is not { } s)
+        {
+            return null;
+        }
+
+        var at = $"{path}.Statistics";
+        if (fields.Array(s, "OriginalValues", at) is { } array)
+        {
+            var values = ImmutableArray.CreateBuilder<double>(array.GetArrayLength());
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (fields.Number(item, $"{at}.OriginalValues[{i++}]") is { } v)
+                {
+                    values.Add(v);
+                }
+            }
+
+            originalValues = values.ToImmutable();
+        }
+
+        IReadOnlyList<double> sample = originalValues.Length > 0 ? originalValues : [.. launches.SelectMany(l => l.NanosecondsPerOperation)];
+        var mean = fields.Number(s, "Mean", at) ?? (sample.Count > 0 ? sample.Average() : null);
+        if (mean is null)
+        {
+            return null;
+        }
+
+        var percentiles = fields.Object(s, "Percentiles", at);
+        var p95 = (percentiles is { } p ? fields.Number(p, "P95", $"{at}.Percentiles") : null) ?? SampleQuantile.Of(sample, 0.95);
+        var n = fields.Number(s, "N", at) ?? sample.Count;
+        return new TimeStatistics(
+            N: (int)n,
+            Mean: mean.Value,
+            Median: fields.Number(s, "Median", at) ?? SampleQuantile.Of(sample, 0.5) ?? mean.Value,
+            StandardDeviation: fields.Number(s, "StandardDeviation", at) ?? 0, // "" (NaN) when N = 1
+            Min: fields.Number(s, "Min", at) ?? (sample.Count > 0 ? sample.Min() : mean.Value),
+            Max: fields.Number(s, "Max", at) ?? (sample.Count > 0 ? sample.Max() : mean.Value),
+            P5: SampleQuantile.Of(sample, 0.05),
+            P95: p95,
+            StandardError: fields.Number(s, "StandardError", at));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace PerfGate.Core.Results;
+
+/// <summary>
+/// Parses a whole JSON document from a stream, turning every parser failure into a <see cref="ResultsFormatException"/>
+/// that names the file and where the text went wrong.
+/// </summary>
+/// <remarks>
+/// <see cref="JsonDocument"/> keeps one pooled copy of the UTF-8 bytes plus a compact token index (about 12 bytes a
+/// token); for a seekable stream it sizes that buffer from the stream length, so a 40 MB report is read once.
+/// </remarks>
+internal static class JsonInput
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+
+    public static JsonDocument Parse(Stream stream, string source)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (stream.CanSeek && stream.Length - stream.Position == 0)
+        {
+            throw new ResultsFormatException(source, "empty file (no JSON at all)");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(stream, Options);
+        }
+        catch (JsonException e)
+        {
+            if (e.LineNumber is 0 or null && e.BytePositionInLine is 0 or null && e.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+            {
+                throw new ResultsFormatException(source, "empty file (no JSON at all)", e);
+            }
+
+            var line = (e.LineNumber ?? 0) + 1;
+            var position = (e.BytePositionInLine ?? 0) + 1;
+            throw new ResultsFormatException(source, $"truncated or malformed JSON at line {line}, byte {position}", e);
+        }
+        catch (ArgumentException e)
+        {
+            // JsonDocument reports some encodings it cannot read (e.g. a UTF-16 file) as ArgumentException.
+            throw new ResultsFormatException(source, $"not UTF-8 JSON text: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> and maps the exceptions <see cref="JsonElement"/> accessors can throw.</summary>
+    public static T Guard<T>(string source, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException || e.Message.Contains("UTF-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ResultsFormatException(source, "invalid UTF-8 text in a string value", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException or OverflowException or JsonException)
+        {
+            throw new ResultsFormatException(source, $"unreadable value: {e.Message}", e);
+        }
+    }
+}
