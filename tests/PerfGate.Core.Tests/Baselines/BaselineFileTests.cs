@@ -11,7 +11,8 @@ public sealed class BaselineFileTests
     public void Round_trip_keeps_every_value_and_is_byte_for_byte_deterministic()
     {
         var run = ResultsLoader.Load([Fixture.Path("bdn-0.14.0", "run1", Fixture.Run1), Fixture.Path("custom", "perfgate-metrics.json")])
-            with { Commit = "abc123", Branch = "main" };
+            with
+        { Commit = "abc123", Branch = "main" };
 
         var text = Write(run);
         var back = Read(text);
