@@ -61,7 +61,6 @@ internal sealed class JsonFields
         return value.ValueKind switch
         {
             JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
             _ => throw Fail($"{path}.{name}", $"expected a string, found {Describe(value)}"),
         };
     }

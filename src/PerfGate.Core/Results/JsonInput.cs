@@ -28,7 +28,8 @@ internal static class JsonInput
         }
         catch (JsonException e)
         {
-            if (e.LineNumber is 0 or null && e.BytePositionInLine is 0 or null && e.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
+            // Only whitespace (or nothing, on a stream that cannot tell its length).
+            if (e.Message.Contains("does not contain any JSON tokens", StringComparison.Ordinal))
             {
                 throw new ResultsFormatException(source, "empty file (no JSON at all)", e);
             }
