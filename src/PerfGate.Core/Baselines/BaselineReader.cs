@@ -105,6 +105,13 @@ internal static class BaselineReader
             }
         }
 
+        var originalValues = ReadValues(b, "originalValues", fields, at);
+        if (originalValues.IsEmpty && launches.Count > 0)
+        {
+            // The writer leaves them out when launches hold the same numbers (BDN's OriginalValues are the launches in order).
+            originalValues = [.. launches.SelectMany(l => l.NanosecondsPerOperation)];
+        }
+
         return new BenchmarkResult
         {
             Id = id,
@@ -113,7 +120,7 @@ internal static class BaselineReader
             AllocatedBytesPerOperation = fields.Number(b, "allocatedBytesPerOperation", at),
             Metrics = ReadMetrics(b, fields, at),
             Launches = launches.ToImmutable(),
-            OriginalValues = ReadValues(b, "originalValues", fields, at),
+            OriginalValues = originalValues,
         };
     }
 

@@ -74,7 +74,9 @@ internal static class BaselineWriter
         }
 
         json.WriteEndArray();
-        WriteValues(json, "originalValues", result.OriginalValues);
+
+        // With launches, BenchmarkDotNet's original values are the same numbers again: keep the file half the size.
+        WriteValues(json, "originalValues", result.Launches.IsDefaultOrEmpty ? result.OriginalValues : []);
         json.WriteEndObject();
     }
 
