@@ -202,6 +202,13 @@ public static class Gate
             return;
         }
 
+        // A metric target without a benchmark glob also applies to a custom metric attached to this benchmark.
+        foreach (var target in options.Targets.Where(x => x.Benchmark is null && x.Metric is { } id && cur.Metrics.Any(m => m.Id == id)))
+        {
+            var m = cur.Metrics.First(m => m.Id == target.Metric);
+            c.Findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
+        }
+
         foreach (var target in options.Targets.Where(x => x.Benchmark is { } g && Glob.IsMatch(g, c.Key)))
         {
             if (target.Metric is { } metricId)
@@ -438,7 +445,8 @@ public static class Gate
             });
         }
 
-        foreach (var target in options.Targets.Where(x => x.Benchmark is null && x.Metric is not null && list.All(m => m.Id != x.Metric)))
+        var attached = input.Current.Results.SelectMany(r => r.Metrics).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var target in options.Targets.Where(x => x.Benchmark is null && x.Metric is not null && list.All(m => m.Id != x.Metric) && !attached.Contains(x.Metric)))
         {
             list.Add(new MetricVerdict
             {

@@ -276,4 +276,21 @@ public sealed class GateTests
         verdict.Benchmarks.ShouldBeEmpty();
         verdict.Notes.ShouldContain(n => n.Contains("Ignored"));
     }
+
+    [Fact]
+    public void A_metric_target_applies_to_a_metric_attached_to_a_benchmark()
+    {
+        var random = new Random(14);
+        var tokens = new MetricValue("API-002", "Prompt tokens", 3600, "tokens", false, true);
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, [1000, 1000, 1000], random) with { Metrics = [tokens] });
+        var options = GateOptions.Default with { Targets = [new TargetOptions { Metric = "API-002", Target = 3000, Warning = 3500, Error = 4000 }] };
+
+        var verdict = Judge(current, baseline: null, options: options);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Metrics.ShouldBeEmpty();
+        var finding = verdict.Benchmarks.Single().Findings.Single(f => f.Tier == Tier.Target);
+        finding.Severity.ShouldBe(Severity.Warning);
+        finding.Metric.ShouldBe("API-002");
+    }
 }
