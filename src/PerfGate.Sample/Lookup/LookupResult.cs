@@ -1,4 +1,4 @@
 namespace PerfGate.Sample.Lookup;
 
-/// <summary>A look-up hit with its relevance (share of query tokens found, 1 for an exact term match).</summary>
-public sealed record LookupResult(LookupEntry Entry, double Relevance);
+/// <summary>A look-up hit: whether the query is the entry's term or a synonym, and the share of query words found (0..1).</summary>
+public sealed record LookupResult(LookupEntry Entry, bool IsExactMatch, double Relevance);

@@ -60,8 +60,9 @@ public sealed class WebLookupService
         }
 
         return [.. scores
-            .Select(p => new LookupResult(_entries[p.Key], IsExact(_entries[p.Key], query) ? 1.0 : (double)p.Value / queryWords.Count))
-            .OrderByDescending(r => r.Relevance)
+            .Select(p => new LookupResult(_entries[p.Key], IsExact(_entries[p.Key], query), (double)p.Value / queryWords.Count))
+            .OrderByDescending(r => r.IsExactMatch)
+            .ThenByDescending(r => r.Relevance)
             .ThenBy(r => r.Entry.Term, StringComparer.Ordinal)
             .Take(maxResults)];
     }
