@@ -10,7 +10,7 @@ namespace PerfGate.Benchmarks;
 [MemoryDiagnoser]
 public class BatchValidationBenchmarks
 {
-    private const int Ops = 10;
+    private const int Ops = 20;
 
     private ValidationOrchestrator _validation = null!;
     private DefinitionInput[] _batch = [];

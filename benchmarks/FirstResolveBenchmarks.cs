@@ -12,7 +12,7 @@ namespace PerfGate.Benchmarks;
 [MemoryDiagnoser]
 public class FirstResolveBenchmarks
 {
-    private const int Ops = 50;
+    private const int Ops = 200;
 
     private SampleConfiguration _configuration = null!;
     private ServiceContainer[] _containers = [];

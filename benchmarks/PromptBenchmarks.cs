@@ -11,8 +11,8 @@ namespace PerfGate.Benchmarks;
 [MemoryDiagnoser]
 public class PromptBenchmarks
 {
-    private const int BuildOps = 20;
-    private const int CachedOps = 10_000;
+    private const int BuildOps = 50;
+    private const int CachedOps = 20_000;
 
     private PromptOrchestrator _orchestrator = null!;
     private PromptService _service = null!;

@@ -9,7 +9,7 @@ namespace PerfGate.Benchmarks;
 public class RuleLoadingBenchmarks
 {
     private const int ColdOps = 10;
-    private const int WarmOps = 10_000;
+    private const int WarmOps = 20_000;
 
     private readonly RuleCache _cache = new();
     private string _directory = null!;

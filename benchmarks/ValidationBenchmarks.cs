@@ -9,7 +9,7 @@ namespace PerfGate.Benchmarks;
 [MemoryDiagnoser]
 public class ValidationBenchmarks
 {
-    private const int Ops = 50;
+    private const int Ops = 200;
     private const string Term = "permit";
     private const string Text =
         "written decision of a competent authority that allows a named party to carry out a specified activity at a specified location during a specified period";
