@@ -1,6 +1,69 @@
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using PerfGate.Sample.Metrics;
+
 namespace PerfGate.Benchmarks;
 
+/// <summary>
+/// <c>dotnet run -c Release --project benchmarks [-- --ci] [BenchmarkDotNet arguments]</c>:
+/// runs the benchmarks, then <see cref="AfterBenchmarks"/>.
+/// </summary>
 internal static class Program
 {
-    public static int Main() => 0;
+    private const int Success = 0;
+    private const int BenchmarksFailed = 1;
+
+    public static int Main(string[] args)
+    {
+        var options = RunOptions.Parse(args);
+        var summaries = BenchmarkSwitcher
+            .FromAssembly(typeof(Program).Assembly)
+            .Run([.. options.BenchmarkDotNetArguments], PerfGateConfig.Create(options))
+            .ToList();
+
+        if (summaries.Count == 0)
+        {
+            // --list, --help, or a filter that matched nothing: BenchmarkDotNet has said so already.
+            Console.WriteLine("No benchmarks ran; no domain figures written.");
+            return Success;
+        }
+
+        return AfterBenchmarks(summaries, summaries[0].ResultsDirectoryPath);
+    }
+
+    // ======================================================================================
+    // AFTER THE BENCHMARKS: the place where the gate runs. BenchmarkDotNet has printed its
+    // table and written *-report-full.json to resultsDirectory. For now: write the domain
+    // figures next to them and report whether every benchmark ran. The gate's verdict
+    // (and its exit code) replaces this ending.
+    // ======================================================================================
+    internal static int AfterBenchmarks(IReadOnlyList<Summary> summaries, string resultsDirectory)
+    {
+        var path = MetricsFileWriter.Write(DomainFigures.Measure(), resultsDirectory, BenchmarkByMetric);
+        Console.WriteLine($"Domain figures: {path}");
+
+        var failed = summaries
+            .SelectMany(s => s.BenchmarksCases.Select(c => (Case: c, Report: s.Reports.FirstOrDefault(r => r.BenchmarkCase == c))))
+            .Where(x => x.Report is null || !x.Report.Success || x.Report.ResultStatistics is null)
+            .Select(x => x.Case.DisplayInfo)
+            .ToList();
+        failed.AddRange(summaries.Where(s => s.HasCriticalValidationErrors).Select(s => $"{s.Title}: critical validation errors"));
+        foreach (var name in failed)
+        {
+            Console.Error.WriteLine($"Benchmark did not run: {name}");
+        }
+
+        return failed.Count == 0 ? Success : BenchmarksFailed;
+    }
+
+    /// <summary>Domain figures that belong to one benchmark (its BenchmarkDotNet FullName).</summary>
+    private static readonly Dictionary<string, string> BenchmarkByMetric = new(StringComparer.Ordinal)
+    {
+        ["SVC-001"] = $"{typeof(StartupBenchmarks).FullName}.{nameof(StartupBenchmarks.Start)}",
+        ["SVC-003"] = $"{typeof(StartupBenchmarks).FullName}.{nameof(StartupBenchmarks.Start)}",
+        ["API-002"] = $"{typeof(PromptBenchmarks).FullName}.{nameof(PromptBenchmarks.BuildPrompt)}",
+        ["CACHE-002"] = $"{typeof(PromptBenchmarks).FullName}.{nameof(PromptBenchmarks.BuildPromptCached)}",
+        ["VAL-003"] = $"{typeof(RuleLoadingBenchmarks).FullName}.{nameof(RuleLoadingBenchmarks.LoadWarmFromCache)}",
+        ["VAL-004"] = $"{typeof(RuleLoadingBenchmarks).FullName}.{nameof(RuleLoadingBenchmarks.LoadColdFromDisk)}",
+    };
 }

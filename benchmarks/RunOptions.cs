@@ -1,0 +1,43 @@
+namespace PerfGate.Benchmarks;
+
+/// <summary>
+/// The command line split in two: what this program consumes (<c>--ci</c>) and everything else, which goes to
+/// BenchmarkDotNet untouched (<c>--filter</c>, <c>--job</c>, <c>--list</c>, <c>--launchCount</c>, <c>--artifacts</c>, ...).
+/// Without a filter BenchmarkDotNet asks interactively which benchmarks to run; the main job must not wait for a
+/// keyboard, so no filter means <c>--filter *</c>.
+/// </summary>
+public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string> BenchmarkDotNetArguments)
+{
+    public const string CiSwitch = "--ci";
+
+    public static RunOptions Parse(IReadOnlyList<string> args)
+    {
+        var ci = false;
+        var forwarded = new List<string>(args.Count);
+        foreach (var arg in args)
+        {
+            if (string.Equals(arg, CiSwitch, StringComparison.OrdinalIgnoreCase))
+            {
+                ci = true;
+            }
+            else
+            {
+                forwarded.Add(arg);
+            }
+        }
+
+        if (!forwarded.Any(IsFilterOption))
+        {
+            forwarded.AddRange(["--filter", "*"]);
+        }
+
+        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded);
+    }
+
+    private static bool IsFilterOption(string arg) =>
+        arg is "--filter" or "-f" || arg.StartsWith("--filter=", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("-f=", StringComparison.Ordinal);
+
+    // BenchmarkDotNet's job option: "--job dry", "-j dry", "--job=dry".
+    private static bool IsJobOption(string arg) =>
+        arg is "--job" or "-j" || arg.StartsWith("--job=", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("-j=", StringComparison.Ordinal);
+}
