@@ -1,11 +1,22 @@
+using System.Diagnostics;
+
 namespace PerfGate.Cli;
 
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Out.WriteLine("perfgate: a performance regression gate for BenchmarkDotNet results.");
-        Console.Out.WriteLine("Verbs: check, baseline, history, compare, status, report, export, alerts, dashboard.");
-        return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+        var started = Stopwatch.GetTimestamp();
+        var code = PerfGateApp.Run(args, CliEnvironment.FromProcess());
+
+        // For the gate-speed measurement (benchmarks -- --gate-speed): the process's own wall time and peak memory.
+        if (Environment.GetEnvironmentVariable("PERFGATE_PRINT_RESOURCES") == "1")
+        {
+            using var self = Process.GetCurrentProcess();
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"perfgate-resources: elapsed_ms={Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.0} peak_working_set_mb={self.PeakWorkingSet64 / (1024.0 * 1024.0):0.0}"));
+        }
+
+        return code;
     }
 }

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using PerfGate.Core.Baselines;
+using PerfGate.Core.Configuration;
+using PerfGate.Core.History;
+using PerfGate.Core.Results;
+using PerfGate.Core.Rules;
+
+namespace PerfGate.Cli.Commands;
+
+/// <summary>
+/// <c>perfgate check</c>: the gate. Reads this run's results, the committed baseline, the history and the
+/// configuration; judges; writes the terminal table, the markdown and JSON reports; optionally records the run and
+/// publishes to GitHub. Exit code 0 pass, 1 failing regression, 2 bad input. Nothing is written to the history
+/// unless <c>--record</c> is given, and then only after everything was read and judged.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: true);
+        var baseline = CommonOptions.Paths("--baseline", "The committed baseline folder (baselines/) or BenchmarkDotNet result files/folders.", required: false);
+        var history = CommonOptions.History();
+        var config = new Option<string?>("--config") { Description = "perfgate.json with thresholds and targets (default: ./perfgate.json when present)." };
+        var markdown = new Option<string?>("--markdown") { Description = "Write the markdown report to this file." };
+        var json = new Option<string?>("--json") { Description = "Write the machine-readable verdict to this file (docs/verdict-schema.md)." };
+        var record = new Option<bool>("--record") { Description = "Store this run and its alerts in the history." };
+        var branch = new Option<string?>("--branch") { Description = "Branch to record under (default: from GitHub Actions variables or git, else main)." };
+        var commit = new Option<string?>("--commit") { Description = "Commit of this run (default: GITHUB_SHA or git HEAD)." };
+        var baselineBranch = new Option<string>("--baseline-branch") { Description = "Branch whose recorded runs form the rolling baseline.", DefaultValueFactory = _ => "main" };
+        var anyMachine = new Option<bool>("--any-machine") { Description = "Use history runs from any machine, not only ones with this run's fingerprint." };
+        var githubComment = new Option<bool>("--github-comment") { Description = "Publish the report as one sticky PR comment, the job summary and annotations (GitHub Actions)." };
+        var pr = new Option<int?>("--pr") { Description = "Pull request number (default: from GITHUB_EVENT_PATH)." };
+        var tokenEnv = new Option<string>("--token-env") { Description = "Environment variable holding the GitHub token.", DefaultValueFactory = _ => "GITHUB_TOKEN" };
+        var verbose = CommonOptions.Verbose();
+
+        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.")
+        {
+            results, baseline, history, config, markdown, json, record, branch, commit, baselineBranch, anyMachine, githubComment, pr, tokenEnv, verbose,
+        };
+
+        command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
+        {
+            var request = new CheckRequest
+            {
+                Results = parse.GetValue(results) ?? [],
+                Baseline = parse.GetValue(baseline) ?? [],
+                History = parse.GetValue(history)!,
+                HistoryGiven = parse.GetResult(history) is { Implicit: false },
+                Config = parse.GetValue(config),
+                Markdown = parse.GetValue(markdown),
+                Json = parse.GetValue(json),
+                Record = parse.GetValue(record),
+                Branch = parse.GetValue(branch),
+                Commit = parse.GetValue(commit),
+                BaselineBranch = parse.GetValue(baselineBranch)!,
+                AnyMachine = parse.GetValue(anyMachine),
+                GitHubComment = parse.GetValue(githubComment),
+                PullRequest = parse.GetValue(pr),
+                TokenEnv = parse.GetValue(tokenEnv)!,
+            };
+            return Execute(request, env);
+        }));
+        return command;
+    }
+
+    public static int Execute(CheckRequest request, CliEnvironment env)
+    {
+        var options = LoadOptions(request.Config, env);
+        var current = ResultsLoader.Load(request.Results.Select(env.Resolve));
+        var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
+        var commit = request.Commit ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);
+        var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
+        current = current with { Commit = current.Commit ?? commit, Branch = branch };
+
+        var historyPath = env.Resolve(request.History);
+        using var store = OpenHistory(historyPath, request.Record || request.HistoryGiven);
+        var keys = current.Results.Select(r => r.Id.Key)
+            .Concat(current.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
+                      ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
+
+        var verdict = Gate.Evaluate(new GateInput
+        {
+            Current = current,
+            Baseline = baseline,
+            History = history,
+            Options = options,
+            HeadCommit = commit,
+            HeadBranch = branch,
+        });
+
+        Reports.Write(verdict, request, env);
+
+        if (request.Record && store is not null)
+        {
+            var runId = store.RecordRun(
+                new RecordedRun(current, branch, commit, request.PullRequest, current.Timestamp ?? env.Clock.GetUtcNow()),
+                Alerts.From(verdict));
+            env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{branch}' in {historyPath}");
+        }
+
+        if (request.GitHubComment)
+        {
+            env.Error.WriteLine("perfgate: --github-comment is not available in this build yet; the report is in --markdown.");
+        }
+
+        return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
+    }
+
+    private static GateOptions LoadOptions(string? path, CliEnvironment env)
+    {
+        if (path is not null)
+        {
+            return GateOptionsLoader.Load(env.Resolve(path));
+        }
+
+        var implicitPath = env.Resolve("perfgate.json");
+        return File.Exists(implicitPath) ? GateOptionsLoader.Load(implicitPath) : GateOptions.Default;
+    }
+
+    /// <summary>Opens the history; a missing file is created only when writing was asked for, otherwise there is simply no history yet.</summary>
+    private static SqliteHistoryStore? OpenHistory(string path, bool createIfMissing) =>
+        File.Exists(path) || createIfMissing ? new SqliteHistoryStore(path) : null;
+
+    private static string? BranchFromEnvironment(CliEnvironment env) =>
+        env.Get("GITHUB_HEAD_REF") ?? (env.Get("GITHUB_REF_TYPE") == "branch" ? env.Get("GITHUB_REF_NAME") : null);
+}

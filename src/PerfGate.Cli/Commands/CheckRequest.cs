@@ -1,0 +1,35 @@
+namespace PerfGate.Cli.Commands;
+
+/// <summary>The parsed arguments of <c>perfgate check</c>.</summary>
+internal sealed record CheckRequest
+{
+    public required string[] Results { get; init; }
+
+    public string[] Baseline { get; init; } = [];
+
+    public required string History { get; init; }
+
+    public bool HistoryGiven { get; init; }
+
+    public string? Config { get; init; }
+
+    public string? Markdown { get; init; }
+
+    public string? Json { get; init; }
+
+    public bool Record { get; init; }
+
+    public string? Branch { get; init; }
+
+    public string? Commit { get; init; }
+
+    public string BaselineBranch { get; init; } = "main";
+
+    public bool AnyMachine { get; init; }
+
+    public bool GitHubComment { get; init; }
+
+    public int? PullRequest { get; init; }
+
+    public string TokenEnv { get; init; } = "GITHUB_TOKEN";
+}

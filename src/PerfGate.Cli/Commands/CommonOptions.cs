@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace PerfGate.Cli.Commands;
+
+/// <summary>Options more than one verb takes, built fresh for each command (an option belongs to one parent).</summary>
+internal static class CommonOptions
+{
+    public const string DefaultHistoryPath = ".perfgate/history.db";
+
+    public static Option<string> History() => new("--history")
+    {
+        Description = $"The SQLite history file (default: {DefaultHistoryPath}, git-ignored).",
+        DefaultValueFactory = _ => DefaultHistoryPath,
+    };
+
+    public static Option<bool> Verbose() => new("--verbose", "-v")
+    {
+        Description = "Show stack traces and more detail on errors.",
+    };
+
+    public static Option<string[]> Paths(string name, string description, bool required) => new(name)
+    {
+        Description = description,
+        Required = required,
+        AllowMultipleArgumentsPerToken = true,
+        Arity = ArgumentArity.OneOrMore,
+    };
+}

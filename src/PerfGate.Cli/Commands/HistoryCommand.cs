@@ -1,0 +1,29 @@
+using System.CommandLine;
+using PerfGate.Core.History;
+
+namespace PerfGate.Cli.Commands;
+
+/// <summary><c>perfgate history prune</c>: apply retention (raw runs 30 days, then daily aggregates for 365 days; alerts kept).</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var history = CommonOptions.History();
+        var verbose = CommonOptions.Verbose();
+        var prune = new Command("prune", "Turn runs older than 30 days into daily aggregates; drop aggregates older than 365 days. Alerts are kept.") { history, verbose };
+        prune.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
+        {
+            var path = env.Resolve(parse.GetValue(history)!);
+            if (!File.Exists(path))
+            {
+                throw new UsageException($"{path}: no history file to prune");
+            }
+
+            using var store = new SqliteHistoryStore(path);
+            var result = store.Prune(env.Clock.GetUtcNow());
+            env.Out.WriteLine($"perfgate: {result}");
+            return ExitCodes.Pass;
+        }));
+        return new Command("history", "Maintain the SQLite history.") { prune };
+    }
+}

@@ -1,0 +1,40 @@
+using PerfGate.Core.Rendering;
+using PerfGate.Core.Verdicts;
+
+namespace PerfGate.Cli.Commands;
+
+/// <summary>Writes the verdict to the terminal and to the report files that were asked for.</summary>
+internal static class Reports
+{
+    public static void Write(Verdict verdict, CheckRequest request, CliEnvironment env)
+    {
+        env.Out.Write(TerminalReport.Render(verdict, 120));
+
+        if (request.Markdown is { } markdownPath)
+        {
+            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, new MarkdownOptions()));
+        }
+
+        if (request.Json is { } jsonPath)
+        {
+            var path = env.Resolve(jsonPath);
+            EnsureFolder(path);
+            using var stream = File.Create(path);
+            JsonVerdictWriter.Write(verdict, stream);
+        }
+    }
+
+    private static void WriteFile(string path, string text)
+    {
+        EnsureFolder(path);
+        File.WriteAllText(path, text);
+    }
+
+    private static void EnsureFolder(string path)
+    {
+        if (Path.GetDirectoryName(path) is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+    }
+}

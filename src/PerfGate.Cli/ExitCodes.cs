@@ -1,0 +1,14 @@
+namespace PerfGate.Cli;
+
+/// <summary>The process exit codes: CI reads these, so they never change meaning.</summary>
+public static class ExitCodes
+{
+    /// <summary>The gate passed (warnings allowed), or a command succeeded.</summary>
+    public const int Pass = 0;
+
+    /// <summary>At least one failing regression or broken error budget.</summary>
+    public const int Regression = 1;
+
+    /// <summary>Bad input or usage: the message names the file and the problem.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using PerfGate.Cli.Commands;
+
+namespace PerfGate.Cli;
+
+/// <summary>The command line: one root with a verb per file under Commands/. Usage errors exit with 2.</summary>
+public static class PerfGateApp
+{
+    public static int Run(string[] args, CliEnvironment env)
+    {
+        var root = new RootCommand("PerfGate: a performance regression gate for BenchmarkDotNet results.")
+        {
+            CheckCommand.Create(env),
+            BaselineCommand.Create(env),
+            HistoryCommand.Create(env),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                env.Error.WriteLine($"perfgate: {error.Message}");
+            }
+
+            env.Error.WriteLine("Run 'perfgate --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+    }
+}

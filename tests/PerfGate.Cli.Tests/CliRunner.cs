@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using PerfGate.Cli;
+
+namespace PerfGate.Cli.Tests;
+
+/// <summary>Runs `perfgate` in-process as a user would: a whole command line in; exit code, output and files out.</summary>
+internal sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        Directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "perfgate-cli-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Directory { get; }
+
+    public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
+
+    public (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment(output, error, Variables, Directory, TimeProvider.System);
+        var code = PerfGateApp.Run(args, env);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    public string Path(params string[] parts) => System.IO.Path.Combine([Directory, .. parts]);
+
+    public static string Fixture(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
+
+    /// <summary>Copies a BenchmarkDotNet full JSON file with every measured time multiplied by <paramref name="factor"/>.</summary>
+    public string SlowedCopy(string source, double factor, string name)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(source))!;
+        foreach (var benchmark in root["Benchmarks"]!.AsArray())
+        {
+            foreach (var m in benchmark!["Measurements"]?.AsArray() ?? [])
+            {
+                if (m!["Nanoseconds"] is JsonValue v && v.TryGetValue<double>(out var ns))
+                {
+                    m["Nanoseconds"] = ns * factor;
+                }
+            }
+
+            if (benchmark["Statistics"] is JsonObject stats)
+            {
+                foreach (var key in new[] { "Min", "Max", "Mean", "Median", "Q1", "Q3", "LowerFence", "UpperFence" })
+                {
+                    if (stats[key] is JsonValue s && s.TryGetValue<double>(out var value))
+                    {
+                        stats[key] = value * factor;
+                    }
+                }
+
+                if (stats["OriginalValues"] is JsonArray values)
+                {
+                    for (var i = 0; i < values.Count; i++)
+                    {
+                        values[i] = values[i]!.GetValue<double>() * factor;
+                    }
+                }
+            }
+        }
+
+        var dir = Path(name);
+        System.IO.Directory.CreateDirectory(dir);
+        var target = System.IO.Path.Combine(dir, System.IO.Path.GetFileName(source));
+        File.WriteAllText(target, root.ToJsonString());
+        return dir;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
