@@ -15,6 +15,17 @@ internal static class Program
 
     public static int Main(string[] args)
     {
+        if (args is ["--calibrate-analyse", var calibrationDirectory])
+        {
+            Console.Write(Calibration.CalibrationAnalysis.Analyse(calibrationDirectory));
+            return Success;
+        }
+
+        if (args.Length > 0 && args[0] == "--gate-speed")
+        {
+            return GateSpeed.GateSpeedRunner.Run(args.Skip(1).ToArray());
+        }
+
         var options = RunOptions.Parse(args);
         var summaries = BenchmarkSwitcher
             .FromAssembly(typeof(Program).Assembly)
@@ -28,14 +39,21 @@ internal static class Program
             return Success;
         }
 
-        return AfterBenchmarks(summaries, summaries[0].ResultsDirectoryPath);
+        var ran = AfterBenchmarks(summaries, summaries[0].ResultsDirectoryPath);
+        if (!options.Gate)
+        {
+            return ran;
+        }
+
+        var verdict = GateStep.Run(summaries[0].ResultsDirectoryPath, options.Record);
+        return verdict != Success ? verdict : ran;
     }
 
     // ======================================================================================
-    // AFTER THE BENCHMARKS: the place where the gate runs. BenchmarkDotNet has printed its
-    // table and written *-report-full.json to resultsDirectory. For now: write the domain
-    // figures next to them and report whether every benchmark ran. The gate's verdict
-    // (and its exit code) replaces this ending.
+    // AFTER THE BENCHMARKS: BenchmarkDotNet has printed its table and written
+    // *-report-full.json to resultsDirectory. Write the domain figures next to them and report
+    // whether every benchmark ran; then (unless --no-gate) GateStep prints the gate's verdict
+    // and the exit code follows it.
     // ======================================================================================
     internal static int AfterBenchmarks(IReadOnlyList<Summary> summaries, string resultsDirectory)
     {

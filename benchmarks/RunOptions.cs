@@ -10,15 +10,35 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
 {
     public const string CiSwitch = "--ci";
 
+    /// <summary>Only run the benchmarks; CI runs <c>perfgate check</c> itself with its own options.</summary>
+    public const string NoGateSwitch = "--no-gate";
+
+    /// <summary>Judge without adding this run to the local history.</summary>
+    public const string NoRecordSwitch = "--no-record";
+
+    public bool Gate { get; init; } = true;
+
+    public bool Record { get; init; } = true;
+
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
         var ci = false;
+        var gate = true;
+        var record = true;
         var forwarded = new List<string>(args.Count);
         foreach (var arg in args)
         {
             if (string.Equals(arg, CiSwitch, StringComparison.OrdinalIgnoreCase))
             {
                 ci = true;
+            }
+            else if (string.Equals(arg, NoGateSwitch, StringComparison.OrdinalIgnoreCase))
+            {
+                gate = false;
+            }
+            else if (string.Equals(arg, NoRecordSwitch, StringComparison.OrdinalIgnoreCase))
+            {
+                record = false;
             }
             else
             {
@@ -31,7 +51,7 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
             forwarded.AddRange(["--filter", "*"]);
         }
 
-        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded);
+        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded) { Gate = gate, Record = record };
     }
 
     private static bool IsFilterOption(string arg) =>

@@ -77,12 +77,23 @@ public static class BenchmarkDotNetJsonReader
         return new BenchmarkRun
         {
             Host = BdnHost.Read(root, fields),
-            Results = [.. results],
+            Results = [.. WithJobIdentity(results)],
             Detail = hadMeasurements ? ResultDetail.Measurements : ResultDetail.StatisticsOnly,
             Sources = [source],
             Timestamp = TitleTimestamp.Parse(fields.String(root, "Title", "$")),
             Warnings = [.. warnings],
         };
+    }
+
+    /// <summary>
+    /// Drops the job's run/accuracy settings from each id (<see cref="JobName.Identity"/>), except where two jobs of
+    /// this file would then share an id: those keep their full job so they stay apart.
+    /// </summary>
+    private static IEnumerable<BenchmarkResult> WithJobIdentity(List<BenchmarkResult> results)
+    {
+        var shortened = results.Select(r => r with { Id = new BenchmarkId(r.Id.Type, r.Id.Method, r.Id.Parameters, JobName.Identity(r.Id.Job)) }).ToList();
+        var clashing = shortened.GroupBy(r => r.Id.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        return shortened.Select((r, i) => clashing.Contains(r.Id.Key) ? results[i] : r);
     }
 
     private static BenchmarkResult? ReadBenchmark(JsonElement b, JsonFields fields, string path, List<string> warnings, ref bool hadMeasurements)

@@ -93,6 +93,70 @@ internal static partial class JobName
         return text;
     }
 
+    /// <summary>
+    /// BenchmarkDotNet's run and accuracy characteristics (<c>Jobs/RunMode.cs</c>, <c>Jobs/AccuracyMode.cs</c>): they
+    /// decide how long and how precisely a benchmark is measured, not what is measured, so the same benchmark measured
+    /// by a quick local job and by a three-launch CI job is one benchmark. <c>RunStrategy</c>, the runtime, the JIT,
+    /// GC settings, environment variables and the toolchain stay in the identity.
+    /// </summary>
+    private static readonly HashSet<string> AccuracyCharacteristics = new(StringComparer.Ordinal)
+    {
+        "LaunchCount", "WarmupCount", "IterationCount", "IterationTime", "InvocationCount", "UnrollFactor",
+        "MinIterationCount", "MaxIterationCount", "MinWarmupIterationCount", "MaxWarmupIterationCount",
+        "MaxRelativeError", "MaxAbsoluteError", "MinIterationTime", "MinInvokeCount", "EvaluateOverhead",
+        "OutlierMode", "AnalyzeLaunchVariance",
+    };
+
+    /// <summary>
+    /// The job as identity: the characteristics that change what is measured, without the job's name and without
+    /// run/accuracy settings (e.g. <c>CI(IterationCount=10, LaunchCount=3, WarmupCount=3)</c> → "",
+    /// <c>Dry(IterationCount=1, LaunchCount=1, RunStrategy=ColdStart, UnrollFactor=1, WarmupCount=1)</c> → <c>RunStrategy=ColdStart</c>).
+    /// </summary>
+    public static string Identity(string canonicalJob)
+    {
+        if (canonicalJob.Length == 0)
+        {
+            return "";
+        }
+
+        var open = canonicalJob.IndexOf('(', StringComparison.Ordinal);
+        var props = open >= 0 && canonicalJob.EndsWith(')')
+            ? canonicalJob[(open + 1)..^1]
+            : canonicalJob.Contains('=', StringComparison.Ordinal) ? canonicalJob : "";
+        var kept = SplitTopLevel(props)
+            .Where(p => !AccuracyCharacteristics.Contains(p.Split('=', 2)[0].Trim()))
+            .ToList();
+        return string.Join(", ", kept);
+    }
+
+    private static IEnumerable<string> SplitTopLevel(string props)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < props.Length; i++)
+        {
+            switch (props[i])
+            {
+                case '(':
+                    depth++;
+                    break;
+                case ')':
+                    depth--;
+                    break;
+                // BenchmarkDotNet joins characteristics with ", "; a bare ',' belongs to a value (EnvironmentVariables=A=1,B=2).
+                case ',' when depth == 0 && i + 1 < props.Length && props[i + 1] == ' ':
+                    yield return props[start..i].Trim();
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        if (props[start..].Trim() is { Length: > 0 } last)
+        {
+            yield return last;
+        }
+    }
+
     [GeneratedRegex(@"^Job-[A-Z0-9]{6}(?:\((?<props>.*)\))?$", RegexOptions.CultureInvariant)]
     private static partial Regex GeneratedId();
 }

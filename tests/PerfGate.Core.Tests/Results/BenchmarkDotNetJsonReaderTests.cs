@@ -118,9 +118,9 @@ public sealed class BenchmarkDotNetJsonReaderTests
         var run = Fixture.ReadBdn("bdn-0.13.12", "Modern.Codec-report-full-compressed.json");
 
         run.Results.Select(r => r.Id.Key).ShouldBe([
-            "Modern.Codec.Encode(Length=100) [.NET 6.0(Runtime=.NET 6.0)]",
-            "Modern.Codec.Encode(Length=100) [.NET 8.0(Runtime=.NET 8.0)]",
-            "Modern.Codec.Decode [ShortRun(IterationCount=3, LaunchCount=1, WarmupCount=3)]",
+            "Modern.Codec.Encode(Length=100) [Runtime=.NET 6.0]",
+            "Modern.Codec.Encode(Length=100) [Runtime=.NET 8.0]",
+            "Modern.Codec.Decode",      // ShortRun's run length is not part of the identity
         ]);
         run.Results[0].FullName.ShouldBe(run.Results[1].FullName);
         run.Results[0].Launches.Single().NanosecondsPerOperation.ShouldBe([20.5, 21.0, 20.75]);
@@ -189,7 +189,7 @@ public sealed class BenchmarkDotNetJsonReaderTests
         var run = Fixture.ReadBdnText($$"""{ "Benchmarks": [ {{B.Replace("VALUE", "1")}}, {{B.Replace("VALUE", "2").Replace("ABCDEF", "XYZ123")}} ] }""", "dup.json");
 
         run.Results.Single().Statistics!.Mean.ShouldBe(1);
-        run.Results.Single().Id.Job.ShouldBe("IterationCount=3");
+        run.Results.Single().Id.Job.ShouldBe("");   // the run length is not identity, and nothing else tells them apart
         run.Warnings.ShouldContain(w => w.StartsWith("dup.json") && w.Contains("duplicate"));
     }
 
@@ -207,4 +207,26 @@ public sealed class BenchmarkDotNetJsonReaderTests
 
     private static IEnumerable<string> JobIds(string file) =>
         System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "Job-[A-Z0-9]{6}").Select(m => m.Value).Distinct();
+
+    [Theory]
+    [InlineData("CI(IterationCount=10, LaunchCount=3, WarmupCount=3)", "")]
+    [InlineData("Local(IterationCount=12, LaunchCount=1, WarmupCount=3)", "")]
+    [InlineData("Dry(IterationCount=1, LaunchCount=1, RunStrategy=ColdStart, UnrollFactor=1, WarmupCount=1)", "RunStrategy=ColdStart")]
+    [InlineData("InvocationCount=16, IterationCount=3, LaunchCount=2, UnrollFactor=16, WarmupCount=1", "")]
+    [InlineData(".NET 8.0(Runtime=.NET 8.0, Toolchain=net8.0)", "Runtime=.NET 8.0, Toolchain=net8.0")]
+    [InlineData("Job(EnvironmentVariables=A=1,B=2, IterationCount=5)", "EnvironmentVariables=A=1,B=2")]
+    public void The_job_identity_keeps_what_changes_the_measurement_and_drops_the_run_length(string job, string identity) =>
+        JobName.Identity(job).ShouldBe(identity);
+
+    [Fact]
+    public void A_local_run_and_a_ci_run_of_the_same_benchmark_share_its_id()
+    {
+        static string Json(string job) => $$"""{ "Benchmarks": [ { "DisplayInfo": "T.M: {{job}}", "Namespace": "N", "Type": "T", "Method": "M", "FullName": "N.T.M", "Statistics": { "Mean": 1 } } ] }""";
+
+        var local = Fixture.ReadBdnText(Json("Local(IterationCount=12, LaunchCount=1, WarmupCount=3)"));
+        var ci = Fixture.ReadBdnText(Json("CI(IterationCount=10, LaunchCount=3, WarmupCount=3)"));
+
+        local.Results.Single().Id.Key.ShouldBe("N.T.M");
+        ci.Results.Single().Id.Key.ShouldBe(local.Results.Single().Id.Key);
+    }
 }
