@@ -5,11 +5,11 @@ namespace PerfGate.Benchmarks;
 /// <summary>
 /// The end of a local run: the same `perfgate check` CI runs, against the committed <c>baselines/</c> and the local
 /// history (<c>.perfgate/history.db</c>, git-ignored), recorded under the current git branch so the history grows
-/// with every run. The process exit code follows the verdict.
+/// with every run (unless --no-record, or a --filter chose part of the suite: a partial run is never recorded). The process exit code follows the verdict.
 /// </summary>
 internal static class GateStep
 {
-    public static int Run(string resultsDirectory, bool record)
+    public static int Run(string resultsDirectory, bool record, bool filtered)
     {
         var root = RepositoryRoot.Find();
         var args = new List<string>
@@ -26,9 +26,14 @@ internal static class GateStep
             args.AddRange(["--baseline", baselines]);
         }
 
-        if (record)
+        if (record && !filtered)
         {
             args.Add("--record");
+        }
+
+        if (filtered)
+        {
+            args.Add("--ignore-missing");
         }
 
         Console.WriteLine();

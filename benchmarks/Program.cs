@@ -45,7 +45,7 @@ internal static class Program
             return ran;
         }
 
-        var verdict = GateStep.Run(summaries[0].ResultsDirectoryPath, options.Record);
+        var verdict = GateStep.Run(summaries[0].ResultsDirectoryPath, options.Record, options.Filtered);
         return verdict != Success ? verdict : ran;
     }
 
@@ -57,7 +57,12 @@ internal static class Program
     // ======================================================================================
     internal static int AfterBenchmarks(IReadOnlyList<Summary> summaries, string resultsDirectory)
     {
-        var path = MetricsFileWriter.Write(DomainFigures.Measure(), resultsDirectory, BenchmarkByMetric);
+        // A figure names its benchmark only when that benchmark ran (a --filter may have left it out).
+        var ran = summaries.SelectMany(s => s.BenchmarksCases)
+            .Select(c => $"{c.Descriptor.Type.FullName}.{c.Descriptor.WorkloadMethod.Name}")
+            .ToHashSet(StringComparer.Ordinal);
+        var attached = BenchmarkByMetric.Where(kv => ran.Contains(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var path = MetricsFileWriter.Write(DomainFigures.Measure(), resultsDirectory, attached);
         Console.WriteLine($"Domain figures: {path}");
 
         var failed = summaries

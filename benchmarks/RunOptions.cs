@@ -20,6 +20,9 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
 
     public bool Record { get; init; } = true;
 
+    /// <summary>True when the user chose which benchmarks run: the others are then not "removed".</summary>
+    public bool Filtered { get; init; }
+
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
         var ci = false;
@@ -46,12 +49,13 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
             }
         }
 
-        if (!forwarded.Any(IsFilterOption))
+        var filtered = forwarded.Any(IsFilterOption);
+        if (!filtered)
         {
             forwarded.AddRange(["--filter", "*"]);
         }
 
-        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded) { Gate = gate, Record = record };
+        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded) { Gate = gate, Record = record, Filtered = filtered };
     }
 
     private static bool IsFilterOption(string arg) =>

@@ -126,4 +126,30 @@ public sealed class CheckCommandTests
 
         cli.Run("check", "--results", Run2, "--baseline", "baselines").Code.ShouldBe(0);
     }
+
+    [Fact]
+    public void Ignore_missing_leaves_benchmarks_a_filtered_run_did_not_run_out_of_the_report()
+    {
+        using var cli = new CliRunner();
+        var all = cli.Run("check", "--results", Run2, "--baseline", Run1, "--json", "all.json");
+        var filtered = cli.SlowedCopy(Run2, 1.0, "filtered");
+        var file = Directory.GetFiles(filtered).Single();
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        var benchmarks = root["Benchmarks"]!.AsArray();
+        while (benchmarks.Count > 2)
+        {
+            benchmarks.RemoveAt(benchmarks.Count - 1);
+        }
+
+        File.WriteAllText(file, root.ToJsonString());
+
+        var (code, _, error) = cli.Run("check", "--results", filtered, "--baseline", Run1, "--ignore-missing", "--json", "filtered.json");
+
+        all.Code.ShouldBe(0);
+        code.ShouldBe(0, error);
+        using var verdict = JsonDocument.Parse(File.ReadAllText(cli.Path("filtered.json")));
+        var kinds = verdict.RootElement.GetProperty("benchmarks").EnumerateArray().Select(b => b.GetProperty("kind").GetString()).ToList();
+        kinds.Count.ShouldBe(2);
+        kinds.ShouldNotContain("removed");
+    }
 }

@@ -27,6 +27,7 @@ internal static class CheckCommand
         var branch = new Option<string?>("--branch") { Description = "Branch to record under (default: from GitHub Actions variables or git, else main)." };
         var commit = new Option<string?>("--commit") { Description = "Commit of this run (default: GITHUB_SHA or git HEAD)." };
         var baselineBranch = new Option<string>("--baseline-branch") { Description = "Branch whose recorded runs form the rolling baseline.", DefaultValueFactory = _ => "main" };
+        var ignoreMissing = new Option<bool>("--ignore-missing") { Description = "Do not report baseline benchmarks absent from the results as removed (a filtered run)." };
         var anyMachine = new Option<bool>("--any-machine") { Description = "Use history runs from any machine, not only ones with this run's fingerprint." };
         var githubComment = new Option<bool>("--github-comment") { Description = "Publish the report as one sticky PR comment, the job summary and annotations (GitHub Actions)." };
         var pr = new Option<int?>("--pr") { Description = "Pull request number (default: from GITHUB_EVENT_PATH)." };
@@ -35,7 +36,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.")
         {
-            results, baseline, history, config, markdown, json, record, branch, commit, baselineBranch, anyMachine, githubComment, pr, tokenEnv, verbose,
+            results, baseline, history, config, markdown, json, record, branch, commit, baselineBranch, ignoreMissing, anyMachine, githubComment, pr, tokenEnv, verbose,
         };
 
         command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
@@ -54,6 +55,7 @@ internal static class CheckCommand
                 Commit = parse.GetValue(commit),
                 BaselineBranch = parse.GetValue(baselineBranch)!,
                 AnyMachine = parse.GetValue(anyMachine),
+                IgnoreMissing = parse.GetValue(ignoreMissing),
                 GitHubComment = parse.GetValue(githubComment),
                 PullRequest = parse.GetValue(pr),
                 TokenEnv = parse.GetValue(tokenEnv)!,
@@ -68,6 +70,12 @@ internal static class CheckCommand
         var options = LoadOptions(request.Config, env);
         var current = ResultsLoader.Load(request.Results.Select(env.Resolve));
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
+        if (baseline is not null && request.IgnoreMissing)
+        {
+            var present = current.Results.Select(r => r.Id.Key).ToHashSet(StringComparer.Ordinal);
+            baseline = baseline with { Results = [.. baseline.Results.Where(r => present.Contains(r.Id.Key))] };
+        }
+
         var commit = request.Commit ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);
         var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
         current = current with { Commit = current.Commit ?? commit, Branch = branch };

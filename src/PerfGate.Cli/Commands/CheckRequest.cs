@@ -27,6 +27,8 @@ internal sealed record CheckRequest
 
     public bool AnyMachine { get; init; }
 
+    public bool IgnoreMissing { get; init; }
+
     public bool GitHubComment { get; init; }
 
     public int? PullRequest { get; init; }

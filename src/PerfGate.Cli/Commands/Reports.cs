@@ -8,7 +8,7 @@ internal static class Reports
 {
     public static void Write(Verdict verdict, CheckRequest request, CliEnvironment env)
     {
-        env.Out.Write(TerminalReport.Render(verdict, 120));
+        env.Out.Write(TerminalReport.Render(verdict, TerminalWidth()));
 
         if (request.Markdown is { } markdownPath)
         {
@@ -21,6 +21,19 @@ internal static class Reports
             EnsureFolder(path);
             using var stream = File.Create(path);
             JsonVerdictWriter.Write(verdict, stream);
+        }
+    }
+
+    /// <summary>The console's width on a terminal; wide enough for full benchmark names when the output is a file or pipe.</summary>
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.IsOutputRedirected ? 200 : Math.Max(100, Console.WindowWidth);
+        }
+        catch (IOException)
+        {
+            return 200;
         }
     }
 

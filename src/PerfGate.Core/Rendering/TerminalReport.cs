@@ -10,7 +10,7 @@ public static class TerminalReport
     public static string Render(Verdict verdict, int width = 120)
     {
         var rows = VerdictOrdering.ForReport(verdict.Benchmarks).ToList();
-        var nameWidth = Math.Clamp(rows.Select(r => r.DisplayName.Length).DefaultIfEmpty(9).Max(), 9, Math.Max(20, width - 70));
+        var nameWidth = Math.Clamp(rows.Select(r => r.DisplayName.Length).DefaultIfEmpty(9).Max(), 9, Math.Max(30, width - 75));
         var sb = new StringBuilder();
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{Pad("Benchmark", nameWidth)}  {"Baseline",10}  {"Current",10}  {"Change",8}  {"±",7}  {"Allocated",18}  Status");
