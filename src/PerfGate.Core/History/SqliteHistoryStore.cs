@@ -142,8 +142,24 @@ public sealed class SqliteHistoryStore : IHistoryStore
 
     public IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>> GetRecent(string branch, IReadOnlyCollection<string> seriesKeys, int perSeries, string? fingerprintKey = null) => Guarded(() =>
     {
-        // One indexed walk per series, newest run first: (series, run_id) is the primary key, so each lookup reads
-        // only that series' rows; run ids grow with recording order.
+        // One short walk per series down the (series, run_id) primary key, newest run first: the rows of one series
+        // sit together, so 1,000 series × 20 points read ~20,000 rows of a million-row table (measured faster than
+        // one IN-list query over the newest runs, whose rows are scattered across the table).
+        var map = new Dictionary<string, ImmutableArray<HistoryPoint>>(StringComparer.Ordinal);
+        foreach (var key in seriesKeys)
+        {
+            if (RecentOfOne(key, branch, perSeries, fingerprintKey) is { Length: > 0 } points)
+            {
+                map[key] = points;
+            }
+        }
+
+        return (IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>>)map;
+    });
+
+    /// <summary>One series' newest points, walking the (series, run_id) primary key backwards.</summary>
+    private ImmutableArray<HistoryPoint> RecentOfOne(string series, string branch, int perSeries, string? fingerprintKey)
+    {
         using var command = _connection.CreateCommand();
         command.CommandText = """
             SELECT r.run_id, u.recorded_at, u.commit_sha, u.fingerprint, r.value, r.allocated, r.launch_medians
@@ -152,37 +168,26 @@ public sealed class SqliteHistoryStore : IHistoryStore
             ORDER BY r.run_id DESC
             LIMIT $limit
             """;
-        var series = command.Parameters.Add(new SqliteParameter { ParameterName = "$series" });
+        command.Parameters.AddWithValue("$series", series);
         command.Parameters.AddWithValue("$branch", branch);
         command.Parameters.AddWithValue("$fp", (object?)fingerprintKey ?? DBNull.Value);
         command.Parameters.AddWithValue("$limit", perSeries);
-        command.Prepare();
-        var map = new Dictionary<string, ImmutableArray<HistoryPoint>>(StringComparer.Ordinal);
-        foreach (var key in seriesKeys)
+        var points = ImmutableArray.CreateBuilder<HistoryPoint>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
-            series.Value = key;
-            var points = ImmutableArray.CreateBuilder<HistoryPoint>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                points.Add(new HistoryPoint(
-                    reader.GetInt64(0),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                    reader.IsDBNull(2) ? null : reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetDouble(4),
-                    reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                    DoubleBlob.Decode(reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6))));
-            }
-
-            if (points.Count > 0)
-            {
-                map[key] = points.ToImmutable();
-            }
+            points.Add(new HistoryPoint(
+                reader.GetInt64(0),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.GetString(3),
+                reader.GetDouble(4),
+                reader.IsDBNull(5) ? null : reader.GetDouble(5),
+                DoubleBlob.Decode(reader.IsDBNull(6) ? null : (byte[])reader.GetValue(6))));
         }
 
-        return (IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>>)map;
-    });
+        return points.ToImmutable();
+    }
 
     public StoredRun? LatestRun(string? branch = null) =>
         QueryRuns("WHERE ($branch IS NULL OR u.branch = $branch) ORDER BY u.id DESC LIMIT 1", c => c.Parameters.AddWithValue("$branch", (object?)branch ?? DBNull.Value)) is [var latest, ..] ? latest : null;

@@ -26,7 +26,7 @@ public sealed record ChangeTest(double LogChange, double StandardError, double D
     /// <summary>Two-sided confidence interval of the change in percent at the given level.</summary>
     public (double Lower, double Upper) IntervalPercent(double level)
     {
-        var t = StudentT.InvCDF(0, 1, DegreesOfFreedom, 1 - ((1 - level) / 2));
+        var t = Quantile(DegreesOfFreedom, 1 - ((1 - level) / 2));
         return ((Math.Exp(LogChange - (t * StandardError)) - 1) * 100, (Math.Exp(LogChange + (t * StandardError)) - 1) * 100);
     }
 
@@ -36,11 +36,20 @@ public sealed record ChangeTest(double LogChange, double StandardError, double D
     /// </summary>
     public double MinimumDetectablePercent(double alpha, double power, double failPercent)
     {
-        var tAlpha = StudentT.InvCDF(0, 1, DegreesOfFreedom, 1 - alpha);
-        var tPower = StudentT.InvCDF(0, 1, DegreesOfFreedom, power);
+        var tAlpha = Quantile(DegreesOfFreedom, 1 - alpha);
+        var tPower = Quantile(DegreesOfFreedom, power);
         var mde = (Math.Exp(LogWarningMargin + ((tAlpha + tPower) * StandardError)) - 1) * 100;
         return Math.Max(mde, failPercent);
     }
 
     private double UpperTail(double t) => 1 - StudentT.CDF(0, 1, DegreesOfFreedom, t);
+
+    /// <summary>
+    /// Student's t quantile, memoised: MathNet inverts the CDF numerically (tens of microseconds), and a suite of a
+    /// thousand benchmarks asks for the same few (degrees of freedom, probability) pairs thousands of times.
+    /// </summary>
+    private static double Quantile(double degreesOfFreedom, double p) =>
+        Quantiles.GetOrAdd((degreesOfFreedom, p), key => StudentT.InvCDF(0, 1, key.Df, key.P));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Df, double P), double> Quantiles = new();
 }
