@@ -194,4 +194,38 @@ public sealed class SqliteHistoryStoreTests : IDisposable
         });
         e.Message.ShouldContain(DbPath);
     }
+
+    [Fact]
+    public void A_history_locked_beyond_the_busy_timeout_gives_a_clear_error_and_writes_nothing()
+    {
+        using (var store = new SqliteHistoryStore(DbPath))
+        {
+            store.RecordRun(new RecordedRun(Run(1), "main", "first", null, T0), []);
+        }
+
+        using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False");
+        holder.Open();
+        using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN EXCLUSIVE";
+            begin.ExecuteNonQuery();
+        }
+
+        var e = Should.Throw<HistoryException>(() =>
+        {
+            using var store = new SqliteHistoryStore(DbPath, TimeSpan.FromMilliseconds(300));
+            store.RecordRun(new RecordedRun(Run(2), "main", "second", null, T0.AddHours(1)), []);
+        });
+
+        e.Message.ShouldContain(DbPath);
+        e.Message.ShouldContain("locked");
+        using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            rollback.ExecuteNonQuery();
+        }
+
+        using var check = new SqliteHistoryStore(DbPath);
+        check.Runs().Select(r => r.Commit).ShouldBe(["first"]);
+    }
 }
