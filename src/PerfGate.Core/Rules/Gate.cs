@@ -335,8 +335,17 @@ public static class Gate
         if (primary is not null)
         {
             interval = primary.IntervalPercent(0.95);
-            mde = primary.MinimumDetectablePercent(alpha / Math.Max(1, testCount), options.Statistics.Power, c.FailPercent);
-            tooNoisy = mde > c.FailPercent * options.Thresholds.CriticalFactor;
+            var perTestAlpha = alpha / Math.Max(1, testCount);
+            mde = primary.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, c.FailPercent);
+
+            // "Too noisy" is a claim about this benchmark's measured noise, not about the prior the gate starts with:
+            // judged from the evidence alone (history and launches), once there are at least 2 degrees of freedom of it.
+            if (c.Noise is { EvidenceVariance: { } measured, EvidenceDegreesOfFreedom: >= 2 } noise)
+            {
+                var scale = Math.Sqrt(measured / noise.RunVariance);
+                var measuredTest = primary with { StandardError = primary.StandardError * scale, DegreesOfFreedom = noise.EvidenceDegreesOfFreedom };
+                tooNoisy = measuredTest.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, c.FailPercent) > c.FailPercent * options.Thresholds.CriticalFactor;
+            }
             if (tooNoisy)
             {
                 advice = Advice(c, options, mde.Value);
@@ -493,6 +502,14 @@ public static class Gate
             notes.Add("These results hold statistics only (BenchmarkDotNet's brief exporter): no raw measurements or launches; use JsonExporter.Full for better between-run evidence.");
         }
 
+        var learning = verdicts.Where(v => !v.TooNoisy && v.MinimumDetectableChangePercent > options.Thresholds.CriticalPercent).ToList();
+        if (learning.Count > 0)
+        {
+            var typical = learning.Select(v => v.MinimumDetectableChangePercent!.Value).Order().ElementAt(learning.Count / 2);
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{learning.Count} benchmark(s) have too little measured run-to-run evidence yet: until main-branch runs are recorded (perfgate check --record on main) the gate assumes ±{options.Statistics.AssumedRunToRunNoisePercent:0.#}% noise and only catches slowdowns above about {typical:0}%."));
+        }
+
         var noisy = verdicts.Count(v => v.TooNoisy);
         if (noisy > 0)
         {
@@ -501,7 +518,7 @@ public static class Gate
         }
 
         var historyRuns = cases.Select(c => c.History?.Count ?? 0).DefaultIfEmpty(0).Max();
-        if (historyRuns == 0)
+        if (historyRuns == 0 && learning.Count == 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"No main-branch history yet: run-to-run noise is assumed ({prior.Source}) until recorded runs show it."));

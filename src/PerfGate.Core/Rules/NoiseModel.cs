@@ -69,7 +69,9 @@ public static class NoiseModel
         }
 
         var variance = df > 0 ? sum / df : prior.Variance;
-        return new NoiseEstimate(Math.Max(Floor(options), variance), Math.Max(1, df), string.Join(", ", sources));
+        var evidenceDf = df - weight;
+        double? evidence = evidenceDf > 0 ? Math.Max(Floor(options), (sum - (weight * prior.Variance)) / evidenceDf) : null;
+        return new NoiseEstimate(Math.Max(Floor(options), variance), Math.Max(1, df), string.Join(", ", sources), evidence, evidenceDf);
     }
 
     private static double Floor(StatisticsOptions options)
