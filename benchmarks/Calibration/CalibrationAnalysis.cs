@@ -68,7 +68,7 @@ internal static class CalibrationAnalysis
         {
             foreach (var r in mains[i].Results.Where(r => r.Statistics is not null))
             {
-                var medians = r.Launches.Select(l => Median(l.NanosecondsPerOperation)).ToImmutableArray();
+                var medians = r.Launches.Select(l => Quantiles.Median(l.NanosecondsPerOperation)).ToImmutableArray();
                 var point = new HistoryPoint(i + 1, DateTimeOffset.UnixEpoch.AddHours(i), $"main-{i + 1}", mains[i].Host.Key, r.Statistics!.Median, r.AllocatedBytesPerOperation, medians);
                 (map.TryGetValue(r.Id.Key, out var list) ? list : map[r.Id.Key] = []).Insert(0, point);
             }
@@ -91,14 +91,7 @@ internal static class CalibrationAnalysis
         }
 
         var p = MannWhitneyTest.Test(x, y, Alternative.Greater).PValue;
-        return p < 0.05 && Median(x) / Median(y) > 1.20;
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return p < 0.05 && Quantiles.Median(x) / Quantiles.Median(y) > 1.20;
     }
 
     private static string Render(List<Row> rows, int mainRuns, int prRuns)

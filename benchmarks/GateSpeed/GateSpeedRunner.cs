@@ -3,6 +3,7 @@ using System.Globalization;
 using PerfGate.Core.Baselines;
 using PerfGate.Core.History;
 using PerfGate.Core.Results;
+using PerfGate.Core.Statistics;
 
 namespace PerfGate.Benchmarks.GateSpeed;
 
@@ -51,11 +52,11 @@ internal static class GateSpeedRunner
         var peak = samples.Max(s => s.PeakMb);
         Console.WriteLine();
         Console.WriteLine($"perfgate check: {benchmarks} benchmarks against a history of {runs} runs ({(long)benchmarks * runs:N0} result rows), {repeat} fresh processes");
-        Console.WriteLine($"  wall time (process start to exit): median {Median(walls):0} ms, min {walls[0]:0} ms, max {walls[^1]:0} ms");
-        Console.WriteLine($"  inside the process:                median {Median(selfs):0} ms");
+        Console.WriteLine($"  wall time (process start to exit): median {Quantiles.Median(walls):0} ms, min {walls[0]:0} ms, max {walls[^1]:0} ms");
+        Console.WriteLine($"  inside the process:                median {Quantiles.Median(selfs):0} ms");
         Console.WriteLine($"  peak working set:                  {peak:0} MB (max over the runs)");
         Console.WriteLine($"  exit codes: {string.Join(", ", samples.Select(s => s.Exit).Distinct())}");
-        Console.WriteLine($"  targets: < 1000 ms wall, < 300 MB: {(Median(walls) < 1000 ? "met" : "MISSED")}, {(peak < 300 ? "met" : "MISSED")}");
+        Console.WriteLine($"  targets: < 1000 ms wall, < 300 MB: {(Quantiles.Median(walls) < 1000 ? "met" : "MISSED")}, {(peak < 300 ? "met" : "MISSED")}");
         return 0;
     }
 
@@ -118,5 +119,4 @@ internal static class GateSpeedRunner
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static double Median(double[] sorted) => sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using PerfGate.Core.Results;
+using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.History;
@@ -89,7 +90,7 @@ public sealed class SqliteHistoryStore : IHistoryStore
             foreach (var r in run.Run.Results)
             {
                 var s = r.Statistics;
-                var medians = r.Launches.Where(l => !l.NanosecondsPerOperation.IsDefaultOrEmpty).Select(l => Median(l.NanosecondsPerOperation)).ToArray();
+                var medians = r.Launches.Where(l => !l.NanosecondsPerOperation.IsDefaultOrEmpty).Select(l => Quantiles.Median(l.NanosecondsPerOperation)).ToArray();
                 var raw = r.AllValues;
                 Set(p, runId, r.Id.Key, r.Id.DisplayName, s?.Median, s?.Mean, s?.StandardDeviation, s?.Min, s?.Max, s?.N ?? 0,
                     medians.Length > 0 ? DoubleBlob.Encode(medians) : null,
@@ -333,11 +334,11 @@ public sealed class SqliteHistoryStore : IHistoryStore
                 upsert.Parameters.AddWithValue("$series", key.Series);
                 upsert.Parameters.AddWithValue("$fp", key.Fingerprint);
                 upsert.Parameters.AddWithValue("$runs", sorted.Length);
-                upsert.Parameters.AddWithValue("$median", Quantile(sorted, 0.5));
+                upsert.Parameters.AddWithValue("$median", Quantiles.OfSorted(sorted, 0.5));
                 upsert.Parameters.AddWithValue("$min", sorted[0]);
                 upsert.Parameters.AddWithValue("$max", sorted[^1]);
-                upsert.Parameters.AddWithValue("$p5", Quantile(sorted, 0.05));
-                upsert.Parameters.AddWithValue("$p95", Quantile(sorted, 0.95));
+                upsert.Parameters.AddWithValue("$p5", Quantiles.OfSorted(sorted, 0.05));
+                upsert.Parameters.AddWithValue("$p95", Quantiles.OfSorted(sorted, 0.95));
                 var allocs = values.Where(v => v.Alloc is not null).Select(v => v.Alloc!.Value).ToArray();
                 upsert.Parameters.AddWithValue("$alloc", allocs.Length > 0 ? allocs.Average() : DBNull.Value);
                 upsert.ExecuteNonQuery();
@@ -422,20 +423,6 @@ public sealed class SqliteHistoryStore : IHistoryStore
 
     private static bool IsBenchmarkDotNetMetric(MetricValue m) =>
         m.Id.Contains("Gen", StringComparison.OrdinalIgnoreCase) || m.Id.Contains("Alloc", StringComparison.OrdinalIgnoreCase);
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return Quantile(sorted, 0.5);
-    }
-
-    private static double Quantile(double[] sorted, double p)
-    {
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
-    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -1,3 +1,4 @@
+using PerfGate.Core.Statistics;
 using System.Collections.Immutable;
 using System.Text.Json;
 
@@ -39,16 +40,16 @@ internal static class BdnStatistics
         }
 
         var percentiles = fields.Object(s, "Percentiles", at);
-        var p95 = (percentiles is { } p ? fields.Number(p, "P95", $"{at}.Percentiles") : null) ?? SampleQuantile.Of(sample, 0.95);
+        var p95 = (percentiles is { } p ? fields.Number(p, "P95", $"{at}.Percentiles") : null) ?? Quantiles.Of(sample, 0.95);
         var n = fields.Number(s, "N", at) ?? sample.Count;
         return new TimeStatistics(
             N: (int)n,
             Mean: mean.Value,
-            Median: fields.Number(s, "Median", at) ?? SampleQuantile.Of(sample, 0.5) ?? mean.Value,
+            Median: fields.Number(s, "Median", at) ?? Quantiles.Of(sample, 0.5) ?? mean.Value,
             StandardDeviation: fields.Number(s, "StandardDeviation", at) ?? 0, // "" (NaN) when N = 1
             Min: fields.Number(s, "Min", at) ?? (sample.Count > 0 ? sample.Min() : mean.Value),
             Max: fields.Number(s, "Max", at) ?? (sample.Count > 0 ? sample.Max() : mean.Value),
-            P5: SampleQuantile.Of(sample, 0.05),
+            P5: Quantiles.Of(sample, 0.05),
             P95: p95,
             StandardError: fields.Number(s, "StandardError", at));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
+using PerfGate.Core.Statistics;
 
 namespace PerfGate.Core.Rules;
 
@@ -52,7 +53,7 @@ public sealed record HistoryReference
 
         var logs = estimates.Select(e => e.LogValue).ToArray();
         var kept = RemoveOutliers(logs, options.OutlierCutoff);
-        var median = Median(kept);
+        var median = Quantiles.Median(kept);
         double? variance = kept.Length >= 2 ? SampleVariance(kept) : null;
         var sortedExp = kept.Select(Math.Exp).Order().ToArray();
         return new HistoryReference
@@ -63,8 +64,8 @@ public sealed record HistoryReference
             Variance = variance,
             OutliersRemoved = logs.Length - kept.Length,
             Confidence = Math.Min(1.0, (double)kept.Length / options.HistoryWindow),
-            P5 = Quantile(sortedExp, 0.05),
-            P95 = Quantile(sortedExp, 0.95),
+            P5 = Quantiles.OfSorted(sortedExp, 0.05),
+            P95 = Quantiles.OfSorted(sortedExp, 0.95),
         };
     }
 
@@ -76,8 +77,8 @@ public sealed record HistoryReference
             return values;
         }
 
-        var median = Median(values);
-        var mad = Median(values.Select(v => Math.Abs(v - median)).ToArray());
+        var median = Quantiles.Median(values);
+        var mad = Quantiles.Median(values.Select(v => Math.Abs(v - median)).ToArray());
         if (mad <= 0)
         {
             return values;
@@ -87,25 +88,9 @@ public sealed record HistoryReference
         return values.Where(v => Math.Abs(v - median) <= limit).ToArray();
     }
 
-    internal static double Median(IReadOnlyList<double> values) => RunEstimate.Median(values);
-
     internal static double SampleVariance(IReadOnlyList<double> values)
     {
         var mean = values.Average();
         return values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
-    }
-
-    /// <summary>Linear interpolation between order statistics (R type 7).</summary>
-    internal static double Quantile(double[] sorted, double p)
-    {
-        if (sorted.Length == 1)
-        {
-            return sorted[0];
-        }
-
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 }

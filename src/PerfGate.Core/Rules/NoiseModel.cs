@@ -1,4 +1,5 @@
 using PerfGate.Core.Configuration;
+using PerfGate.Core.Statistics;
 
 namespace PerfGate.Core.Rules;
 
@@ -32,7 +33,7 @@ public static class NoiseModel
         var floor = Floor(options);
         if (variances.Length >= 3)
         {
-            return (Math.Max(floor, HistoryReference.Median(variances)), $"suite median of {variances.Length} histories");
+            return (Math.Max(floor, Quantiles.Median(variances)), $"suite median of {variances.Length} histories");
         }
 
         var assumed = Math.Log(1 + (options.AssumedRunToRunNoisePercent / 100));

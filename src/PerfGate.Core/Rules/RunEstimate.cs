@@ -1,3 +1,4 @@
+using PerfGate.Core.Statistics;
 using System.Collections.Immutable;
 using PerfGate.Core.History;
 using PerfGate.Core.Results;
@@ -25,7 +26,7 @@ public sealed record RunEstimate(double LogValue, int Launches, double? LaunchVa
             ? []
             : result.Launches
                 .Where(l => !l.NanosecondsPerOperation.IsDefaultOrEmpty)
-                .Select(l => Median(l.NanosecondsPerOperation))
+                .Select(l => Quantiles.Median(l.NanosecondsPerOperation))
                 .Where(m => m > 0)
                 .ToImmutableArray();
         if (medians.Length > 0)
@@ -54,17 +55,5 @@ public sealed record RunEstimate(double LogValue, int Launches, double? LaunchVa
         var mean = logs.Average();
         double? variance = logs.Length >= 2 ? logs.Sum(x => (x - mean) * (x - mean)) / (logs.Length - 1) : null;
         return new RunEstimate(mean, logs.Length, variance);
-    }
-
-    internal static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }
