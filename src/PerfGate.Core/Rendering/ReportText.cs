@@ -40,7 +40,7 @@ public static class ReportText
         }
 
         var text = Bytes(cur);
-        if (b.BaselineAllocatedBytes is { } old && old != cur)
+        if (b.BaselineAllocatedBytes is { } old && Bytes(old) != text)
         {
             text = $"{Bytes(old)} → {text}";
         }
