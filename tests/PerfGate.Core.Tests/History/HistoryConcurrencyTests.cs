@@ -12,7 +12,7 @@ public sealed class HistoryConcurrencyTests
     [Theory]
     [InlineData(2)]
     [InlineData(4)]
-    public void Concurrent_writers_lose_no_row(int writers)
+    public async Task Concurrent_writers_lose_no_row(int writers)
     {
         const int RunsPerWriter = 50;
         using var temp = new TempHistory();
@@ -34,9 +34,9 @@ public sealed class HistoryConcurrencyTests
                 return mine;
             }, TaskCreationOptions.LongRunning))
             .ToArray();
-        Task.WaitAll(ids, TimeSpan.FromMinutes(2)).ShouldBeTrue();
+        var recorded = await Task.WhenAll(ids).WaitAsync(TimeSpan.FromMinutes(2));
 
-        ids.SelectMany(t => t.Result).Distinct().Count().ShouldBe(writers * RunsPerWriter);
+        recorded.SelectMany(r => r).Distinct().Count().ShouldBe(writers * RunsPerWriter);
         temp.Scalar("SELECT count(*) FROM runs").ShouldBe(writers * RunsPerWriter);
         temp.Scalar("SELECT count(*) FROM results").ShouldBe(writers * RunsPerWriter * 3);
         temp.Scalar("SELECT count(*) FROM alerts").ShouldBe(writers * RunsPerWriter);
@@ -49,7 +49,7 @@ public sealed class HistoryConcurrencyTests
     }
 
     [Fact]
-    public void Readers_see_whole_runs_while_a_writer_records()
+    public async Task Readers_see_whole_runs_while_a_writer_records()
     {
         using var temp = new TempHistory();
         temp.Open().Dispose();
@@ -78,7 +78,7 @@ public sealed class HistoryConcurrencyTests
             }
         }
 
-        writer.Wait();
+        await writer;
         observations.ShouldBeGreaterThan(0);
     }
 }
