@@ -34,10 +34,10 @@ public sealed class ConcurrentRecordTests
         });
 
         using var store = new SqliteHistoryStore(history);
-        var runs = store.Runs();
+        var runs = store.FindRunsByCommit("w");
         runs.Count.ShouldBe(16);
         runs.Select(r => r.Commit).Distinct().Count().ShouldBe(16);
-        var counts = runs.Select(r => store.Results(r.Id).Count).Distinct().ToList();
+        var counts = runs.Select(r => store.GetResults(r.Id).Count).Distinct().ToList();
         counts.ShouldHaveSingleItem().ShouldBeGreaterThan(3);
     }
 }

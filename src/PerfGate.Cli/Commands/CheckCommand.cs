@@ -104,7 +104,7 @@ internal static class CheckCommand
         if (request.Record && store is not null)
         {
             var runId = store.RecordRun(
-                new RecordedRun(current, branch, commit, request.PullRequest, current.Timestamp ?? env.Clock.GetUtcNow()),
+                RecordedRun.From(current, env.Clock.GetUtcNow(), branch, commit, request.PullRequest),
                 Alerts.From(verdict));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{branch}' in {historyPath}");
         }

@@ -21,7 +21,8 @@ internal static class HistoryCommand
 
             using var store = new SqliteHistoryStore(path);
             var result = store.Prune(env.Clock.GetUtcNow());
-            env.Out.WriteLine($"perfgate: {result}");
+            env.Out.WriteLine(FormattableString.Invariant(
+                $"perfgate: pruned {result.RunsDeleted} run(s) older than {result.RawCutoff:yyyy-MM-dd} into {result.AggregatesWritten} daily aggregate row(s); deleted {result.AggregatesDeleted} aggregate row(s) older than {result.AggregateCutoff:yyyy-MM-dd}; alerts kept"));
             return ExitCodes.Pass;
         }));
         return new Command("history", "Maintain the SQLite history.") { prune };

@@ -2,13 +2,16 @@ using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.History;
 
-/// <summary>An alert to store with a run: one finding at warning or worse (seeds §2.1 performance_alerts).</summary>
+/// <summary>
+/// A finding worth remembering, recorded with its run. <paramref name="Metric"/> names the figure within the series
+/// (<c>median</c>, <c>allocated</c>, <c>trend</c>, a metric id); NaN values are stored as NULL and read back as NaN.
+/// </summary>
 public sealed record AlertRecord(
     Tier Tier,
     Severity Severity,
     string SeriesKey,
     string Metric,
-    double Current,
-    double Expected,
+    double CurrentValue,
+    double ExpectedValue,
     double DeviationPercent,
     string Message);

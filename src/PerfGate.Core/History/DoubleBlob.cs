@@ -3,33 +3,33 @@ using System.Collections.Immutable;
 
 namespace PerfGate.Core.History;
 
-/// <summary>Arrays of doubles as compact little-endian float64 blobs.</summary>
+/// <summary>Doubles as a compact blob: IEEE 754 float64, little-endian, no header (length = bytes / 8).</summary>
 internal static class DoubleBlob
 {
-    public static byte[] Encode(IReadOnlyList<double> values)
+    public static byte[]? Encode(IReadOnlyList<double> values)
     {
-        var bytes = new byte[values.Count * 8];
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var bytes = new byte[values.Count * sizeof(double)];
         for (var i = 0; i < values.Count; i++)
         {
-            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * 8), values[i]);
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
         }
 
         return bytes;
     }
 
-    public static ImmutableArray<double> Decode(byte[]? bytes)
+    public static ImmutableArray<double> Decode(ReadOnlySpan<byte> bytes)
     {
-        if (bytes is null || bytes.Length < 8)
+        var builder = ImmutableArray.CreateBuilder<double>(bytes.Length / sizeof(double));
+        for (var offset = 0; offset + sizeof(double) <= bytes.Length; offset += sizeof(double))
         {
-            return [];
+            builder.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes[offset..]));
         }
 
-        var values = ImmutableArray.CreateBuilder<double>(bytes.Length / 8);
-        for (var i = 0; i + 8 <= bytes.Length; i += 8)
-        {
-            values.Add(BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i)));
-        }
-
-        return values.MoveToImmutable();
+        return builder.MoveToImmutable();
     }
 }

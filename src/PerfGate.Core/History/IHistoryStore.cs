@@ -2,32 +2,30 @@ using System.Collections.Immutable;
 
 namespace PerfGate.Core.History;
 
-/// <summary>The run history: what the gate reads (recent points per series) and what the verbs read and write.</summary>
+/// <summary>
+/// What the gate needs from the history: record a run with its alerts, and read the recent points of the series
+/// it judges. Implementations throw <see cref="HistoryException"/> for every storage problem.
+/// </summary>
 public interface IHistoryStore : IDisposable
 {
-    /// <summary>Stores a run, its results and its alerts in one transaction: all or nothing. Returns the run id.</summary>
+    /// <summary>The history file, for messages.</summary>
+    string Path { get; }
+
+    /// <summary>
+    /// Records the run, every result (benchmarks and run-level metrics as <c>metric:ID</c> series) and the alerts in
+    /// one transaction: all or nothing. Concurrent writers wait for each other up to the busy timeout.
+    /// </summary>
+    /// <returns>The new run's id.</returns>
     long RecordRun(RecordedRun run, IReadOnlyList<AlertRecord> alerts);
 
-    /// <summary>The newest <paramref name="perSeries"/> points per series on a branch (optionally one machine fingerprint), newest first.</summary>
-    IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>> GetRecent(string branch, IReadOnlyCollection<string> seriesKeys, int perSeries, string? fingerprintKey = null);
-
-    StoredRun? LatestRun(string? branch = null);
-
-    StoredRun? GetRun(long id);
-
-    /// <summary>Runs whose commit starts with <paramref name="commitPrefix"/>, newest first.</summary>
-    IReadOnlyList<StoredRun> FindRunsByCommit(string commitPrefix);
-
-    /// <summary>Runs recorded at or after <paramref name="since"/> (all when null), oldest first.</summary>
-    IReadOnlyList<StoredRun> Runs(DateTimeOffset? since = null, string? branch = null);
-
-    IReadOnlyList<StoredResult> Results(long runId);
-
-    IReadOnlyList<StoredAlert> Alerts(DateTimeOffset? since = null, bool unacknowledgedOnly = false);
-
-    /// <summary>Marks an alert acknowledged; false when there is no such alert.</summary>
-    bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at);
-
-    /// <summary>Retention: raw runs older than <paramref name="rawRetention"/> become daily aggregates, aggregates older than <paramref name="aggregateRetention"/> are deleted; alerts are kept.</summary>
-    PruneResult Prune(DateTimeOffset now, TimeSpan? rawRetention = null, TimeSpan? aggregateRetention = null);
+    /// <summary>
+    /// The newest <paramref name="perSeries"/> points of each series on <paramref name="branch"/> (only runs with
+    /// <paramref name="fingerprintKey"/> when given), newest first. Every requested key is in the answer; a series
+    /// with no history has an empty array. Failed results are not points.
+    /// </summary>
+    IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>> GetRecent(
+        string branch,
+        IReadOnlyCollection<string> seriesKeys,
+        int perSeries,
+        string? fingerprintKey = null);
 }

@@ -1,8 +1,10 @@
 namespace PerfGate.Core.History;
 
-/// <summary>What <c>history prune</c> did.</summary>
-public sealed record PruneResult(int RunsAggregated, int AggregateRowsWritten, int AggregateRowsDeleted)
-{
-    public override string ToString() =>
-        $"pruned: {RunsAggregated} run(s) older than the raw retention became {AggregateRowsWritten} daily aggregate row(s); {AggregateRowsDeleted} aggregate row(s) past their retention deleted; alerts kept";
-}
+/// <summary>What one retention pass did. Cut-offs are UTC midnights so a day is always aggregated whole.</summary>
+public sealed record PruneResult(
+    DateTimeOffset RawCutoff,
+    DateTimeOffset AggregateCutoff,
+    int RunsDeleted,
+    int ResultsDeleted,
+    int AggregatesWritten,
+    int AggregatesDeleted);

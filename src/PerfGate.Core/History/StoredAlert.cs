@@ -2,20 +2,25 @@ using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.History;
 
-/// <summary>An alert as read back from the history, with its acknowledgement.</summary>
+/// <summary>
+/// An alert read back. Alerts outlive their run (retention never deletes them): <see cref="RunId"/> becomes null
+/// when the run is pruned, and branch, commit and fingerprint are kept on the alert itself.
+/// </summary>
 public sealed record StoredAlert(
     long Id,
     long? RunId,
     DateTimeOffset TriggeredAt,
     string Branch,
     string? Commit,
+    int? PullRequest,
+    string FingerprintKey,
     Tier Tier,
     Severity Severity,
     string SeriesKey,
     string Metric,
-    double? Current,
-    double? Expected,
-    double? DeviationPercent,
+    double CurrentValue,
+    double ExpectedValue,
+    double DeviationPercent,
     string Message,
     bool Acknowledged,
     string? AcknowledgedBy,

@@ -1,20 +1,23 @@
 using System.Collections.Immutable;
+using PerfGate.Core.Results;
 
 namespace PerfGate.Core.History;
 
-/// <summary>One series' figures in one recorded run. Times are nanoseconds per operation; a metric's value is in <see cref="Unit"/>.</summary>
+/// <summary>
+/// One result row read back: a benchmark (<see cref="Benchmark"/> set) or a run-level metric (<see cref="Metric"/> set).
+/// The benchmark's raw values are those stored: at most the store's cap, sampled evenly from each launch;
+/// <see cref="OriginalValueCount"/> says how many there were.
+/// </summary>
 public sealed record StoredResult(
     long RunId,
     string SeriesKey,
     string DisplayName,
-    double? Value,
-    double? Mean,
-    double? StandardDeviation,
-    double? Min,
-    double? Max,
-    int N,
+    string FullName,
+    BenchmarkResult? Benchmark,
+    MetricValue? Metric,
     ImmutableArray<double> LaunchMedians,
-    double? AllocatedBytes,
-    ImmutableArray<double> Raw,
-    bool Failed,
-    string Unit);
+    int OriginalValueCount)
+{
+    /// <summary>The series value: the benchmark's median time in ns, or the metric's value; null when the benchmark failed.</summary>
+    public double? Value => Metric?.Value ?? Benchmark?.Statistics?.Median;
+}

@@ -1,12 +1,18 @@
+using System.Collections.Immutable;
+using PerfGate.Core.Results;
+
 namespace PerfGate.Core.History;
 
-/// <summary>One recorded run's header.</summary>
+/// <summary>A recorded run's header (no results).</summary>
 public sealed record StoredRun(
     long Id,
-    DateTimeOffset RecordedAt,
+    DateTimeOffset Timestamp,
     string Branch,
     string? Commit,
     int? PullRequest,
-    string FingerprintKey,
-    string BenchmarkDotNetVersion,
-    int ResultCount);
+    HostFingerprint Host,
+    ResultDetail Detail,
+    ImmutableArray<string> Sources)
+{
+    public string FingerprintKey => Host.Key;
+}

@@ -1,0 +1,54 @@
+namespace PerfGate.Core.History;
+
+/// <summary>
+/// What the operations verbs (history, alerts, report, export, compare, prune) need beyond the gate's
+/// <see cref="IHistoryStore"/>. Throws <see cref="HistoryException"/> for every storage problem.
+/// </summary>
+public interface IHistoryOperations : IHistoryStore
+{
+    /// <summary>The newest run, on <paramref name="branch"/> when given; null when there is none.</summary>
+    StoredRun? GetLatestRun(string? branch = null);
+
+    StoredRun? GetRun(long runId);
+
+    /// <summary>Runs whose commit starts with <paramref name="commitPrefix"/> (case-insensitive hex), newest first.</summary>
+    IReadOnlyList<StoredRun> FindRunsByCommit(string commitPrefix);
+
+    /// <summary>The run's results in recorded order; empty when there is no such run.</summary>
+    IReadOnlyList<StoredResult> GetResults(long runId);
+
+    /// <summary>The run with its results, or null.</summary>
+    RunWithResults? LoadRun(long runId);
+
+    /// <summary>
+    /// Runs with <c>from &lt;= timestamp &lt; to</c>, oldest first, each with its results, read one run at a time from a
+    /// consistent snapshot while the caller enumerates (dispose the enumerator to release it).
+    /// </summary>
+    IEnumerable<RunWithResults> StreamRuns(DateTimeOffset from, DateTimeOffset to, string? branch = null);
+
+    /// <summary>Alerts matching the filter, newest first.</summary>
+    IReadOnlyList<StoredAlert> GetAlerts(AlertFilter filter);
+
+    /// <summary>Marks the alert acknowledged; false when there is no alert with that id.</summary>
+    bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at);
+
+    /// <summary>
+    /// Inserts or updates the targets by series key, stamped with <paramref name="at"/>; with
+    /// <paramref name="deactivateMissing"/>, targets not in the list are marked inactive (kept for the record).
+    /// </summary>
+    void UpsertTargets(IReadOnlyCollection<PerformanceTarget> targets, DateTimeOffset at, bool deactivateMissing = false);
+
+    /// <summary>Targets ordered by series key; active ones only unless <paramref name="includeInactive"/>.</summary>
+    IReadOnlyList<PerformanceTarget> GetTargets(bool includeInactive = false);
+
+    /// <summary>Daily aggregates of one series (all branches unless given), oldest day first.</summary>
+    IReadOnlyList<DailyAggregate> GetDailyAggregates(string seriesKey, string? branch = null);
+
+    /// <summary>
+    /// Retention, in one transaction: runs older than <paramref name="rawRetention"/> (default 30 days, counted from
+    /// the UTC midnight before <c>now - rawRetention</c>) become daily aggregates per day × branch × series ×
+    /// fingerprint and are deleted with their results; aggregates older than <paramref name="aggregateRetention"/>
+    /// (default 365 days) are deleted. Alerts are kept.
+    /// </summary>
+    PruneResult Prune(DateTimeOffset now, TimeSpan? rawRetention = null, TimeSpan? aggregateRetention = null);
+}

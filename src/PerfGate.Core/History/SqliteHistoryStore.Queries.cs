@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using PerfGate.Core.Results;
+
+namespace PerfGate.Core.History;
+
+public sealed partial class SqliteHistoryStore
+{
+    private const string RunColumns =
+        "id, recorded_at, commit_sha, branch, pull_request, os, processor, logical_cores, runtime, architecture, bdn_version, detail, source";
+
+    /// <inheritdoc />
+    public StoredRun? GetLatestRun(string? branch = null) => Execute(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = branch is null
+            ? $"SELECT {RunColumns} FROM runs ORDER BY recorded_at DESC, id DESC LIMIT 1;"
+            : $"SELECT {RunColumns} FROM runs WHERE branch = $branch ORDER BY recorded_at DESC, id DESC LIMIT 1;";
+        if (branch is not null)
+        {
+            command.Parameters.AddWithValue("$branch", branch);
+        }
+
+        return ReadRuns(command).FirstOrDefault();
+    });
+
+    /// <inheritdoc />
+    public StoredRun? GetRun(long runId) => Execute(connection => FindRun(connection, runId));
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredRun> FindRunsByCommit(string commitPrefix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commitPrefix);
+        return Execute(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {RunColumns} FROM runs WHERE lower(substr(commit_sha, 1, length($prefix))) = $prefix ORDER BY recorded_at DESC, id DESC;";
+            command.Parameters.AddWithValue("$prefix", commitPrefix.Trim().ToLowerInvariant());
+            return (IReadOnlyList<StoredRun>)ReadRuns(command);
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredResult> GetResults(long runId) => Execute(connection => (IReadOnlyList<StoredResult>)ReadResults(connection, runId));
+
+    /// <inheritdoc />
+    public RunWithResults? LoadRun(long runId) => Execute(connection =>
+    {
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var run = FindRun(connection, runId);
+        return run is null ? null : new RunWithResults(run, ReadResults(connection, runId));
+    });
+
+    /// <inheritdoc />
+    public IEnumerable<RunWithResults> StreamRuns(DateTimeOffset from, DateTimeOffset to, string? branch = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new TranslatedSequence<RunWithResults>(StreamRunsCore(from, to, branch), this);
+    }
+
+    private IEnumerable<RunWithResults> StreamRunsCore(DateTimeOffset from, DateTimeOffset to, string? branch)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        List<StoredRun> runs;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = branch is null
+                ? $"SELECT {RunColumns} FROM runs WHERE recorded_at >= $from AND recorded_at < $to ORDER BY recorded_at, id;"
+                : $"SELECT {RunColumns} FROM runs WHERE recorded_at >= $from AND recorded_at < $to AND branch = $branch ORDER BY recorded_at, id;";
+            command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+            if (branch is not null)
+            {
+                command.Parameters.AddWithValue("$branch", branch);
+            }
+
+            // Run headers are small; the results, the bulk, are read one run at a time below.
+            runs = ReadRuns(command);
+        }
+
+        foreach (var run in runs)
+        {
+            yield return new RunWithResults(run, ReadResults(connection, run.Id));
+        }
+    }
+
+    private static StoredRun? FindRun(SqliteConnection connection, long runId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {RunColumns} FROM runs WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", runId);
+        return ReadRuns(command).FirstOrDefault();
+    }
+
+    private static List<StoredRun> ReadRuns(SqliteCommand command)
+    {
+        var runs = new List<StoredRun>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var host = new HostFingerprint(
+                Os: reader.GetString(5),
+                Processor: reader.GetString(6),
+                LogicalCores: reader.GetInt32(7),
+                Runtime: reader.GetString(8),
+                Architecture: reader.GetString(9),
+                BenchmarkDotNetVersion: reader.GetString(10));
+            var source = reader.GetString(12);
+            runs.Add(new StoredRun(
+                Id: reader.GetInt64(0),
+                Timestamp: FromUnixMs(reader.GetInt64(1)),
+                Branch: reader.GetString(3),
+                Commit: NullableString(reader, 2),
+                PullRequest: reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                Host: host,
+                Detail: StoredNames.ParseDetail(reader.GetString(11)),
+                Sources: source.Length == 0 ? [] : [.. source.Split('\n')]));
+        }
+
+        return runs;
+    }
+
+    private static ImmutableArray<StoredResult> ReadResults(SqliteConnection connection, long runId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
+                   r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
+                   r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
+                   x.raw_values, x.raw_count, x.launch_layout, x.metrics
+            FROM results r
+            JOIN series s ON s.id = r.series_id
+            LEFT JOIN result_samples x ON x.result_id = r.id
+            WHERE r.run_id = $run_id
+            ORDER BY r.id;
+            """;
+        command.Parameters.AddWithValue("$run_id", runId);
+        var results = ImmutableArray.CreateBuilder<StoredResult>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            results.Add(ReadResult(reader));
+        }
+
+        return results.ToImmutable();
+    }
+
+    private static StoredResult ReadResult(SqliteDataReader reader)
+    {
+        var key = reader.GetString(1);
+        var displayName = reader.GetString(7);
+        var fullName = reader.GetString(8);
+        var launchMedians = reader.IsDBNull(19) ? [] : DoubleBlob.Decode((byte[])reader.GetValue(19));
+        var metrics = reader.IsDBNull(25)
+            ? []
+            : JsonSerializer.Deserialize<ImmutableArray<MetricValue>>(reader.GetString(25), MetricJson);
+        var originalCount = reader.IsDBNull(23) ? 0 : reader.GetInt32(23);
+
+        if (string.Equals(reader.GetString(2), "metric", StringComparison.Ordinal))
+        {
+            var value = DoubleOrNaN(reader, 9);
+            var metric = metrics.IsDefaultOrEmpty
+                ? new MetricValue(key[SeriesKey.MetricPrefix.Length..], displayName, value, "", BiggerIsBetter: false, Deterministic: false)
+                : metrics[0] with { Value = value };
+            return new StoredResult(reader.GetInt64(0), key, displayName, fullName, Benchmark: null, metric, [], originalCount);
+        }
+
+        TimeStatistics? statistics = reader.GetInt64(21) != 0
+            ? null
+            : new TimeStatistics(
+                N: reader.GetInt32(17),
+                Mean: DoubleOrNaN(reader, 10),
+                Median: DoubleOrNaN(reader, 9),
+                StandardDeviation: DoubleOrNaN(reader, 11),
+                Min: DoubleOrNaN(reader, 13),
+                Max: DoubleOrNaN(reader, 14),
+                P5: NullableDouble(reader, 15),
+                P95: NullableDouble(reader, 16),
+                StandardError: NullableDouble(reader, 12));
+        var values = reader.IsDBNull(22) ? [] : DoubleBlob.Decode((byte[])reader.GetValue(22));
+        var layout = NullableString(reader, 24);
+        var benchmark = new BenchmarkResult
+        {
+            Id = new BenchmarkId(reader.GetString(3), reader.GetString(4), NullableString(reader, 5) ?? "", NullableString(reader, 6) ?? ""),
+            FullName = fullName,
+            Statistics = statistics,
+            Launches = layout is null ? [] : StoredSamples.Rebuild(values, layout),
+            OriginalValues = layout is null ? values : [],
+            AllocatedBytesPerOperation = NullableDouble(reader, 20),
+            Metrics = metrics.IsDefault ? [] : metrics,
+        };
+        return new StoredResult(reader.GetInt64(0), key, displayName, fullName, benchmark, Metric: null, launchMedians, originalCount);
+    }
+}
