@@ -71,11 +71,11 @@ internal sealed class DashboardPage : IAsyncDisposable
         await Page.WaitForSelectorAsync($"body[data-range='{range}']");
     }
 
-    /// <summary>Number of <c>.pg-point</c> markers per drawn chart, keyed by <c>data-series-id</c>.</summary>
+    /// <summary>Number of <c>.pg-point</c> markers per drawn chart of a shown card, keyed by <c>data-series-id</c>.</summary>
     public async Task<Dictionary<string, int>> PointCountsAsync()
     {
         var pairs = await Page.EvaluateAsync<string[][]>(
-            "() => Array.from(document.querySelectorAll('svg[data-series-id]')).map(s => [s.getAttribute('data-series-id'), String(s.querySelectorAll('.pg-point').length)])");
+            "() => Array.from(document.querySelectorAll('article.pg-card:not([hidden]) svg[data-series-id]')).map(s => [s.getAttribute('data-series-id'), String(s.querySelectorAll('.pg-point').length)])");
         return pairs.ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -15,7 +15,7 @@ public static class DashboardRenderer
         ArgumentNullException.ThrowIfNull(data);
         var style = DashboardTemplate.Style;
         var script = DashboardTemplate.Script;
-        var csp = $"default-src 'none'; script-src {DashboardTemplate.CspHash(script)}; style-src {DashboardTemplate.CspHash(style)}; img-src data:; base-uri 'none'; form-action 'none'";
+        var csp = $"default-src 'none'; script-src {DashboardTemplate.CspHash(script)}; style-src {DashboardTemplate.CspHash(style)}; img-src data:; connect-src blob:; base-uri 'none'; form-action 'none'";
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["TITLE"] = WebUtility.HtmlEncode(data.Title),

@@ -8,7 +8,7 @@
   var SEVERITY_RANK = { ok: 0, warning: 1, error: 2, critical: 3 };
   var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   var SVG = 'http://www.w3.org/2000/svg';
-  var W = 640, H = 230, M = { l: 64, r: 12, t: 10, b: 26 };
+  var H = 220, M = { l: 70, r: 14, t: 10, b: 26 }; // chart height and margins, in CSS pixels
   var EAGER_LIMIT = 24; // up to this many visible cards, draw every chart at once; beyond, draw as they scroll in
   var FLAT = 0.02;      // |change| below 2 % reads as flat
 
@@ -163,7 +163,7 @@
         tg.appendChild(el('b', missed ? 'pg-worse' : 'pg-better', missed ? 'missed' : 'met'));
         m.appendChild(tg);
         status = missed ? 'warning' : 'ok';
-      } else {
+      } else if (s.median !== null) {
         status = 'ok';
       }
     }
@@ -188,6 +188,8 @@
   function drawChart(c) {
     var s = c.s, from = cutoff(), start = firstIndexFrom(s.t, from);
     var box = c.box;
+    // Drawn at the box's real width so the text stays at its CSS size; redrawn when the window resizes.
+    var W = Math.max(280, Math.round(box.clientWidth || 640));
     box.textContent = '';
     c.drawn = version;
     var idx = [];
@@ -299,6 +301,11 @@
   }, { rootMargin: '400px 0px' }) : null;
   cards.forEach(function (c) { c.box.setAttribute('data-index', c.index); if (observer) observer.observe(c.box); });
 
+  function drawShown(shown) {
+    var eager = !observer || shown.length <= EAGER_LIMIT;
+    shown.forEach(function (c) { if (eager || c.visible) drawChart(c); });
+  }
+
   // ---- alerts table ----
   function seriesName(a) { return a.s >= 0 ? series[a.s].name : a.sid; }
 
@@ -395,8 +402,7 @@
       shownIds[c.index] = true;
       points += c.count;
     });
-    var eager = !observer || shown.length <= EAGER_LIMIT;
-    shown.forEach(function (c) { if (eager || c.visible) drawChart(c); });
+    drawShown(shown);
 
     var shownAlerts = alerts.filter(function (a) {
       if (a.t < from) return false;
@@ -457,6 +463,17 @@
   grid.addEventListener('mouseout', hideTip);
   grid.addEventListener('focusin', showTip);
   grid.addEventListener('focusout', hideTip);
+
+  var lastWidth = window.innerWidth, resizeTimer = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      if (window.innerWidth === lastWidth) return;
+      lastWidth = window.innerWidth;
+      version++;
+      drawShown(cards.filter(function (c) { return !c.card.hidden; }));
+    }, 150);
+  });
 
   apply();
   document.body.setAttribute('data-ready', 'true');
