@@ -33,9 +33,10 @@ public sealed class DashboardRendererTests
     {
         var data = InCulture("ru-RU", () => DataBlock(DashboardRenderer.Render(DashboardSamples.Small())));
 
-        data.ShouldStartWith("""{"v":1,"title":"Snapshot","note":"invariant numbers: 1234.5","generated":1736737200,"base":1736474400,"series":[{"id":"Bench.A","name":"Bench A, 1 000 items","unit":"ns","bib":false,"median":1240.5,"p5":1200.25,"p95":1280.75,"target":1300,"t":[0,86400,172800,259200],"v":[1234.57,1250.5,null,1490.25],"r":[0,1,2,3]}""");
+        data.ShouldStartWith("""{"v":1,"title":"Snapshot","note":"invariant numbers: 1234.5","generated":1736737200,"base":1736474400,"series":[{"id":"Bench.A","name":"Bench A, 1 000 items","unit":"ns","bib":false,"median":1240.5,"p5":1200.25,"p95":1280.75,"target":1300,"v":[1234.57,1250.5,null,1490.25],"r":[0,1,2,3]}""");
         using var json = JsonDocument.Parse(data);
         json.RootElement.GetProperty("runs").GetArrayLength().ShouldBe(4, "a run is written once, however many series it measured");
+        json.RootElement.GetProperty("runs")[3].ToString().ShouldBe("""[4,"c3d4e5f60718293a4b5c6d7e8f90123456789012","feature/x",259200]""");
         var alerts = json.RootElement.GetProperty("alerts");
         alerts[0].GetProperty("id").GetInt64().ShouldBe(7, "newest first");
         alerts[0].GetProperty("p").GetInt32().ShouldBe(3, "drawn on the point it was raised for");

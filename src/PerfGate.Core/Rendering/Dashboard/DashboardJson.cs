@@ -7,9 +7,10 @@ namespace PerfGate.Core.Rendering.Dashboard;
 
 /// <summary>
 /// The compact JSON the page's script reads. Times are whole seconds relative to <c>base</c> (the
-/// earliest point); a point refers to a row of the shared <c>runs</c> table ([run id, commit, branch]) so
-/// a commit hash is written once per run, not once per series; values keep 6 significant digits, far
-/// finer than benchmark noise. Not a public format: only the page reads it.
+/// earliest point). A point is its value plus an index into the shared <c>runs</c> table
+/// ([run id, commit, branch, time]), so a run's commit and time are written once, not once per series;
+/// values keep 6 significant digits, far finer than benchmark noise. Not a public format: only the page
+/// reads it.
 /// </summary>
 internal static class DashboardJson
 {
@@ -26,7 +27,7 @@ internal static class DashboardJson
         var alerts = data.Alerts.IsDefault ? [] : data.Alerts;
         var points = series.Select(s => s.Points.IsDefault ? [] : s.Points.OrderBy(p => p.Time).ToImmutableArray()).ToImmutableArray();
         var baseTime = points.SelectMany(p => p).Select(p => p.Time).DefaultIfEmpty(data.GeneratedAt).Min().ToUnixTimeSeconds();
-        var runs = new Dictionary<(long, string?, string), int>();
+        var runs = new Dictionary<(long, string?, string, long), int>();
         var seriesIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < series.Length; i++)
         {
@@ -52,12 +53,13 @@ internal static class DashboardJson
             w.WriteEndArray();
 
             w.WriteStartArray("runs");
-            foreach (var ((runId, commit, branch), _) in runs.OrderBy(r => r.Value))
+            foreach (var ((runId, commit, branch, time), _) in runs.OrderBy(r => r.Value))
             {
                 w.WriteStartArray();
                 w.WriteNumberValue(runId);
                 w.WriteStringValue(commit);
                 w.WriteStringValue(branch);
+                w.WriteNumberValue(time);
                 w.WriteEndArray();
             }
 
@@ -77,7 +79,7 @@ internal static class DashboardJson
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteSeries(Utf8JsonWriter w, DashboardSeries s, ImmutableArray<DashboardPoint> points, long baseTime, Dictionary<(long, string?, string), int> runs)
+    private static void WriteSeries(Utf8JsonWriter w, DashboardSeries s, ImmutableArray<DashboardPoint> points, long baseTime, Dictionary<(long, string?, string, long), int> runs)
     {
         w.WriteStartObject();
         w.WriteString("id", s.Id);
@@ -89,13 +91,6 @@ internal static class DashboardJson
         WriteNumberOrNull(w, "p95", s.P95);
         WriteNumberOrNull(w, "target", s.Target);
 
-        w.WriteStartArray("t");
-        foreach (var p in points)
-        {
-            w.WriteNumberValue(p.Time.ToUnixTimeSeconds() - baseTime);
-        }
-
-        w.WriteEndArray();
         w.WriteStartArray("v");
         foreach (var p in points)
         {
@@ -106,7 +101,7 @@ internal static class DashboardJson
         w.WriteStartArray("r");
         foreach (var p in points)
         {
-            var key = (p.RunId, p.Commit, p.Branch ?? "");
+            var key = (p.RunId, p.Commit, p.Branch ?? "", p.Time.ToUnixTimeSeconds() - baseTime);
             if (!runs.TryGetValue(key, out var run))
             {
                 run = runs.Count;

@@ -15,6 +15,8 @@
   var data = JSON.parse(document.getElementById('perfgate-data').textContent);
   var base = data.base, now = data.generated - data.base;
   var series = data.series, runs = data.runs, alerts = data.alerts;
+  // A point's time is its run's: expand once into a per-series array (oldest first, as written).
+  series.forEach(function (s) { s.t = s.r.map(function (k) { return runs[k][3]; }); });
 
   // ---- formatting (fixed, locale-free, UTC: the page reads the same everywhere) ----
   function pad(n) { return n < 10 ? '0' + n : String(n); }
