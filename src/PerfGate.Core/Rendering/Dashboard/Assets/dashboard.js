@@ -366,7 +366,8 @@
       var s = c.s;
       for (var k = firstIndexFrom(s.t, from); k < s.t.length; k++) {
         var run = runs[s.r[k]];
-        out.push(csvLine([s.id, s.name, isoTime(s.t[k]), s.v[k], s.unit, run[1], run[0], run[2]]));
+        if (run[4] === undefined) run[4] = isoTime(run[3]); // each run's time formatted once, not once per series
+        out.push(csvLine([s.id, s.name, run[4], s.v[k], s.unit, run[1], run[0], run[2]]));
       }
     });
     setDownload('pg-csv', 'perfgate-' + state.range + '.csv', out.join(''));
