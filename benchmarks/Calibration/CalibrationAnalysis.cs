@@ -18,8 +18,8 @@ internal static class CalibrationAnalysis
 {
     public static string Analyse(string directory)
     {
-        var mainDirs = Directory.GetDirectories(directory, "main-*").OrderBy(RunNumber).ToArray();
-        var prDirs = Directory.GetDirectories(directory, "pr-*").OrderBy(RunNumber).ToArray();
+        var mainDirs = Directory.GetDirectories(directory, "main-*").Where(Measured).OrderBy(RunNumber).ToArray();
+        var prDirs = Directory.GetDirectories(directory, "pr-*").Where(Measured).OrderBy(RunNumber).ToArray();
         if (mainDirs.Length == 0 || prDirs.Length == 0)
         {
             throw new InvalidOperationException($"{directory}: expected main-N and pr-K-LEVEL folders from --calibrate");
@@ -54,6 +54,10 @@ internal static class CalibrationAnalysis
 
         return Render(rows, mains.Length, prDirs.Length);
     }
+
+    /// <summary>A run folder whose measurement has finished (a run still in progress has no full reports yet).</summary>
+    private static bool Measured(string dir) =>
+        File.Exists(Path.Combine(dir, "results", "perfgate-metrics.json"));
 
     private static int RunNumber(string dir)
     {

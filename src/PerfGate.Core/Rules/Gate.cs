@@ -26,13 +26,36 @@ public static class Gate
         DetectRenames(cases);
 
         var prior = NoiseModel.Prior(cases.Select(c => c.History), options.Statistics);
-        foreach (var c in cases.Where(c => c.CurrentEstimate is not null))
+        var judged = cases.Where(c => c.CurrentEstimate is not null).ToList();
+        foreach (var c in judged)
         {
             c.Noise = NoiseModel.Estimate(c.History, c.CurrentEstimate!, c.BaselineEstimate, prior, options.Statistics);
-            c.BaselineTest = c.BaselineEstimate is { } b ? Test(c.CurrentEstimate!.LogValue - b.LogValue, 2 * c.Noise.RunVariance, c) : null;
-            c.HistoryTest = c.History is { Count: > 0 } h && h.Confidence >= options.Statistics.LowConfidence
-                ? Test(c.CurrentEstimate!.LogValue - h.LogMedian, c.Noise.RunVariance * (1 + (Math.PI / (2 * h.Count))), c)
+        }
+
+        var typicalVariance = judged.Count > 0 ? Quantiles.Median([.. judged.Select(c => c.Noise!.RunVariance)]) : prior.Variance;
+        var steady = judged.Where(c => !AllocationChanged(c, options)).ToList();
+        var baselineShift = RunnerShift.Detect([.. steady.Where(c => c.BaselineEstimate is not null).Select(c => c.CurrentEstimate!.LogValue - c.BaselineEstimate!.LogValue)], 2 * typicalVariance, options.Thresholds);
+        var historyShift = RunnerShift.Detect([.. steady.Where(c => c.History is { Count: > 0 }).Select(c => c.CurrentEstimate!.LogValue - c.History!.LogMedian)], typicalVariance, options.Thresholds);
+        foreach (var c in judged)
+        {
+            var shiftable = !AllocationChanged(c, options);
+            var bs = shiftable ? baselineShift : null;
+            var hs = shiftable ? historyShift : null;
+            c.BaselineTest = c.BaselineEstimate is { } b
+                ? Test(c.CurrentEstimate!.LogValue - b.LogValue - (bs?.LogShift ?? 0), (2 * c.Noise!.RunVariance) + (bs?.Variance ?? 0), c)
                 : null;
+            c.HistoryTest = c.History is { Count: > 0 } h && h.Confidence >= options.Statistics.LowConfidence
+                ? Test(c.CurrentEstimate!.LogValue - h.LogMedian - (hs?.LogShift ?? 0), (c.Noise!.RunVariance * (1 + (Math.PI / (2 * h.Count)))) + (hs?.Variance ?? 0), c)
+                : null;
+        }
+
+        foreach (var (shift, against) in new[] { (baselineShift, "the baseline"), (historyShift, "the history") })
+        {
+            if (shift is not null)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"The whole suite moved {shift.Percent:+0.0;-0.0}% against {against} ({shift.Benchmarks} benchmarks with unchanged allocations, most the same way): taken as the runner's doing, so those benchmarks are judged relative to that shift. A regression that slows every benchmark alike without changing allocations would hide here; rerun on a quiet runner if in doubt."));
+            }
         }
 
         var alpha = options.Statistics.SignificanceLevel;
@@ -277,6 +300,11 @@ public static class Gate
             }
         }
     }
+
+    /// <summary>True when the allocations per operation moved beyond the exact-figure tolerance: the code changed.</summary>
+    private static bool AllocationChanged(BenchmarkCase c, GateOptions options) =>
+        c.Baseline?.AllocatedBytesPerOperation is { } before && c.Current?.AllocatedBytesPerOperation is { } after &&
+        Math.Abs(after - before) > Math.Max(options.Allocations.ToleranceAbsolute, Math.Abs(before) * options.Allocations.TolerancePercent / 100);
 
     private static bool IsCustomMetric(MetricValue m) =>
         !m.Id.Contains("Gen", StringComparison.OrdinalIgnoreCase) && !m.Id.Contains("Alloc", StringComparison.OrdinalIgnoreCase);

@@ -10,7 +10,7 @@ namespace PerfGate.Core.Rules;
 /// <list type="bullet">
 /// <item>the history: the spread of recent main runs' estimates (n − 1 degrees of freedom), the best evidence;</item>
 /// <item>launches: the spread of per-launch medians in this run and in the baseline, divided by the launch count
-/// (a run's estimate averages its launches), L − 1 degrees of freedom each;</item>
+/// (a run's estimate averages its launches): a lower bound only, since launches of one run share the runner's state;</item>
 /// <item>the prior s0²: the suite's typical history variance when several benchmarks have history (empirical
 /// Bayes), else the configured assumed run-to-run noise; weight d0 = <c>PriorWeightRuns</c>.</item>
 /// </list>
@@ -51,28 +51,37 @@ public static class NoiseModel
         var sum = weight * prior.Variance;
         var df = weight;
         var sources = new List<string> { $"prior: {prior.Source}" };
+        double? historyVariance = null;
+        var historyDf = 0.0;
 
         if (history is { Count: >= 2, Variance: { } hv })
         {
             sum += (history.Count - 1) * hv;
             df += history.Count - 1;
+            historyVariance = hv;
+            historyDf = history.Count - 1;
             sources.Add($"{history.Count} history runs");
         }
 
+        // Launches are separate processes of one run: their spread shows the between-process part of the noise but
+        // not what a whole run shares (the runner's load, its CPU), so it can only raise the estimate, never lower it.
+        double? launchBound = null;
+        var launchDf = 0.0;
         foreach (var (run, name) in new[] { (current, "this run"), (baseline, "baseline") })
         {
             if (run is { Launches: >= 2, LaunchVariance: { } lv })
             {
-                sum += (run.Launches - 1) * (lv / run.Launches);
-                df += run.Launches - 1;
+                launchBound = Math.Max(launchBound ?? 0, lv / run.Launches);
+                launchDf += run.Launches - 1;
                 sources.Add($"{run.Launches} launches in {name}");
             }
         }
 
-        var variance = df > 0 ? sum / df : prior.Variance;
-        var evidenceDf = df - weight;
-        double? evidence = evidenceDf > 0 ? Math.Max(Floor(options), (sum - (weight * prior.Variance)) / evidenceDf) : null;
-        return new NoiseEstimate(Math.Max(Floor(options), variance), Math.Max(1, df), string.Join(", ", sources), evidence, evidenceDf);
+        var floor = Floor(options);
+        var variance = Math.Max(floor, Math.Max(sum / df, launchBound ?? 0));
+        double? evidence = historyVariance is { } h ? Math.Max(h, launchBound ?? 0) : launchBound;
+        var evidenceDf = historyVariance is not null ? historyDf : launchDf;
+        return new NoiseEstimate(variance, Math.Max(1, df), string.Join(", ", sources), evidence is { } e ? Math.Max(floor, e) : null, evidenceDf);
     }
 
     private static double Floor(StatisticsOptions options)

@@ -293,4 +293,52 @@ public sealed class GateTests
         finding.Severity.ShouldBe(Severity.Warning);
         finding.Metric.ShouldBe("API-002");
     }
+
+    private static (BenchmarkRun Current, BenchmarkRun Baseline, Dictionary<string, ImmutableArray<HistoryPoint>> History) Suite(double runnerFactor, double allocationFactor, double extraOnFirst = 1.0)
+    {
+        var random = new Random(15);
+        var ids = Enumerable.Range(0, 10).Select(i => Runs.Id($"S{i}")).ToArray();
+        var history = ids.ToDictionary(id => id.Key, id => Runs.History([.. Enumerable.Repeat(1000.0, 20)], random, 0.02, 0.01));
+        var baseline = Runs.Run(Runs.Machine, [.. ids.Select(id => Runs.Result(id, Runs.Launches(1000, random, 0.02, 0.01), random))]);
+        var current = Runs.Run(Runs.Machine, [.. ids.Select((id, i) => Runs.Result(
+            id,
+            Runs.Launches(1000 * runnerFactor * (i == 0 ? extraOnFirst : 1), random, 0.02, 0.01),
+            random,
+            allocated: 1024 * allocationFactor))]);
+        return (current, baseline, history);
+    }
+
+    [Fact]
+    public void A_whole_suite_slowed_alike_with_unchanged_allocations_is_the_runner_and_does_not_fail()
+    {
+        var (current, baseline, history) = Suite(runnerFactor: 1.35, allocationFactor: 1.0);
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Notes.ShouldContain(n => n.Contains("whole suite moved") && n.Contains("runner"));
+    }
+
+    [Fact]
+    public void One_benchmark_slower_than_the_runner_shift_still_fails()
+    {
+        var (current, baseline, history) = Suite(runnerFactor: 1.35, allocationFactor: 1.0, extraOnFirst: 1.5);
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeFalse();
+        verdict.Benchmarks.Where(b => b.Fails).Select(b => b.Id).ShouldBe(["Sample.Benchmarks.S0"]);
+    }
+
+    [Fact]
+    public void A_whole_suite_slowed_with_allocations_grown_alike_is_the_code_and_fails()
+    {
+        var (current, baseline, history) = Suite(runnerFactor: 1.35, allocationFactor: 1.35);
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeFalse();
+        verdict.Benchmarks.Count(b => b.Findings.Any(f => f.Fails && f.Tier is Tier.Baseline or Tier.History)).ShouldBe(10);
+        verdict.Notes.ShouldNotContain(n => n.Contains("whole suite moved"));
+    }
 }
