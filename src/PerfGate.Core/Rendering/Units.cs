@@ -25,6 +25,11 @@ public static class Units
         }
 
         var rounded = Math.Round(p, 1, MidpointRounding.AwayFromZero);
+        if (rounded == 0)
+        {
+            rounded = 0; // never "-0.0%"
+        }
+
         var sign = rounded > 0 ? "+" : string.Empty;
         return sign + rounded.ToString("0.0", CultureInfo.InvariantCulture) + "%";
     }

@@ -14,10 +14,7 @@ internal static class VerdictHeadline
 
         if (verdict.Passed)
         {
-            var text = "no regression above " + Units.Percent(verdict.Thresholds.FailPercent);
-            var warnings = verdict.Benchmarks.Count(b => !b.Fails && b.Severity >= Severity.Warning)
-                + verdict.Metrics.Count(m => !m.Fails && m.Severity >= Severity.Warning);
-            return warnings > 0 ? text + " (" + Plural(warnings, "warning") + ")" : text;
+            return "no regression above " + Units.Percent(verdict.Thresholds.FailPercent);
         }
 
         if (total == 0)
@@ -47,15 +44,22 @@ internal static class VerdictHeadline
         return subject + (total == 1 ? " fails" : " fail") + " this build";
     }
 
-    /// <summary>The first failing item with its change, e.g. <c>`Foo.Bar` +34.2% ± 6.1%</c>, or null.</summary>
+    /// <summary>
+    /// What goes in brackets after the verdict: the first failing item with its change, e.g. <c>`Foo.Bar` +34.2% ± 6.1%</c>
+    /// (a failing regression is named before a benchmark that failed to run), or the number of warnings of a passing run.
+    /// </summary>
     public static string? Detail(Verdict verdict, Func<string, string> formatName)
     {
         if (verdict.Passed)
         {
-            return null;
+            var warnings = verdict.Benchmarks.Count(b => !b.Fails && b.Severity >= Severity.Warning)
+                + verdict.Metrics.Count(m => !m.Fails && m.Severity >= Severity.Warning);
+            return warnings > 0 ? Plural(warnings, "warning") : null;
         }
 
-        var failing = VerdictOrdering.ForReport(verdict.Benchmarks).Where(b => b.Fails).ToList();
+        var failing = VerdictOrdering.ForReport(verdict.Benchmarks).Where(b => b.Fails)
+            .OrderBy(b => b.Kind == ChangeKind.Regression ? 0 : 1)
+            .ToList();
         var failingMetrics = verdict.Metrics.Where(m => m.Fails).ToList();
         var more = failing.Count + failingMetrics.Count - 1;
         string? first = null;
@@ -90,7 +94,7 @@ internal static class VerdictHeadline
         return more > 0 ? first + ", and " + Units.Count(more) + " more" : first;
     }
 
-    /// <summary>e.g. <c>1 slower · 1 faster · 40 unchanged · 1 new</c>; zero counts are left out.</summary>
+    /// <summary>e.g. <c>1 slower · 1 faster · 40 unchanged · 1 new</c>; zero counts are left out; a too-noisy benchmark is not also counted as unchanged.</summary>
     public static string Counts(Verdict verdict, string separator)
     {
         var parts = new List<string>();
@@ -104,7 +108,7 @@ internal static class VerdictHeadline
 
         Add(verdict.Count(ChangeKind.Regression), "slower");
         Add(verdict.Count(ChangeKind.Improvement), "faster");
-        Add(verdict.Count(ChangeKind.Unchanged), "unchanged");
+        Add(verdict.Benchmarks.Count(b => b.Kind == ChangeKind.Unchanged && !b.TooNoisy), "unchanged");
         Add(verdict.Count(ChangeKind.New), "new");
         Add(verdict.Count(ChangeKind.Removed), "removed");
         Add(verdict.Count(ChangeKind.FailedToRun), "failed to run");
