@@ -29,17 +29,36 @@ internal sealed class CliRunner : IDisposable
 
     public static string Fixture(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
-    /// <summary>Copies a BenchmarkDotNet full JSON file with every measured time multiplied by <paramref name="factor"/>.</summary>
-    public string SlowedCopy(string source, double factor, string name)
+    /// <summary>Copies a BenchmarkDotNet full JSON file with the measured times of the chosen benchmarks (all by default) multiplied by <paramref name="factor"/>.</summary>
+    public string SlowedCopy(string source, double factor, string name, Func<int, bool>? which = null, double allocationFactor = 1.0)
     {
         var root = JsonNode.Parse(File.ReadAllText(source))!;
+        var index = 0;
         foreach (var benchmark in root["Benchmarks"]!.AsArray())
         {
+            if (which is not null && !which(index++))
+            {
+                continue;
+            }
+
             foreach (var m in benchmark!["Measurements"]?.AsArray() ?? [])
             {
                 if (m!["Nanoseconds"] is JsonValue v && v.TryGetValue<double>(out var ns))
                 {
                     m["Nanoseconds"] = ns * factor;
+                }
+            }
+
+            if (benchmark["Memory"] is JsonObject memory && memory["BytesAllocatedPerOperation"] is JsonValue bytes && bytes.TryGetValue<double>(out var allocated))
+            {
+                memory["BytesAllocatedPerOperation"] = allocated * allocationFactor;
+            }
+
+            foreach (var metric in benchmark["Metrics"]?.AsArray() ?? [])
+            {
+                if (metric?["Descriptor"]?["Id"]?.GetValue<string>() == "Allocated Memory" && metric["Value"] is JsonValue mv && mv.TryGetValue<double>(out var value))
+                {
+                    metric["Value"] = value * allocationFactor;
                 }
             }
 

@@ -111,7 +111,7 @@ internal static class CheckCommand
 
         if (request.GitHubComment)
         {
-            env.Error.WriteLine("perfgate: --github-comment is not available in this build yet; the report is in --markdown.");
+            GitHubStep.Publish(verdict, request, env);
         }
 
         return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;

@@ -12,7 +12,7 @@ internal static class Reports
 
         if (request.Markdown is { } markdownPath)
         {
-            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, new MarkdownOptions()));
+            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full));
         }
 
         if (request.Json is { } jsonPath)

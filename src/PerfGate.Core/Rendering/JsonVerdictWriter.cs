@@ -1,143 +1,227 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rendering;
 
-/// <summary>The machine-readable verdict (docs/verdict-schema.md): camelCase, enums as lower-case strings, times in nanoseconds.</summary>
+/// <summary>
+/// The machine-readable verdict (<c>perfgate-verdict.json</c>), documented in <c>docs/verdict-schema.md</c> and
+/// <c>docs/verdict.schema.json</c>. camelCase, enums as lower-case strings, times in nanoseconds, NaN and
+/// infinities as <c>null</c>. Bump <see cref="SchemaVersion"/> on any breaking change.
+/// </summary>
 public static class JsonVerdictWriter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(Verdict verdict, Stream stream)
+    private static readonly JsonWriterOptions Options = new()
     {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteBoolean("passed", verdict.Passed);
-        json.WriteString("severity", Lower(verdict.Severity));
-        json.WriteStartObject("thresholds");
-        json.WriteNumber("warningPercent", verdict.Thresholds.WarningPercent);
-        json.WriteNumber("failPercent", verdict.Thresholds.FailPercent);
-        json.WriteNumber("criticalPercent", verdict.Thresholds.CriticalPercent);
-        json.WriteNumber("significanceLevel", verdict.Thresholds.SignificanceLevel);
-        json.WriteNumber("historyWindow", verdict.Thresholds.HistoryWindow);
-        json.WriteEndObject();
-        var c = verdict.Context;
-        json.WriteStartObject("context");
-        String(json, "headCommit", c.HeadCommit);
-        String(json, "headBranch", c.HeadBranch);
-        String(json, "baselineCommit", c.BaselineCommit);
-        String(json, "currentFingerprint", c.CurrentFingerprint);
-        String(json, "baselineFingerprint", c.BaselineFingerprint);
-        json.WriteBoolean("fingerprintMismatch", c.FingerprintMismatch);
-        json.WriteNumber("historyRuns", c.HistoryRuns);
-        json.WriteBoolean("hasMeasurements", c.HasMeasurements);
-        json.WriteEndObject();
-        json.WriteStartArray("benchmarks");
-        foreach (var b in VerdictOrdering.ForReport(verdict.Benchmarks))
-        {
-            json.WriteStartObject();
-            json.WriteString("id", b.Id);
-            json.WriteString("displayName", b.DisplayName);
-            json.WriteString("kind", KindName(b.Kind));
-            json.WriteString("severity", Lower(b.Severity));
-            json.WriteBoolean("fails", b.Fails);
-            json.WriteString("unit", "ns");
-            Number(json, "baseline", b.Baseline);
-            Number(json, "current", b.Current);
-            Number(json, "changePercent", b.ChangePercent);
-            Number(json, "changeLowerPercent", b.ChangeLowerPercent);
-            Number(json, "changeUpperPercent", b.ChangeUpperPercent);
-            Number(json, "minimumDetectableChangePercent", b.MinimumDetectableChangePercent);
-            json.WriteBoolean("tooNoisy", b.TooNoisy);
-            String(json, "noiseAdvice", b.NoiseAdvice);
-            Number(json, "baselineAllocatedBytes", b.BaselineAllocatedBytes);
-            Number(json, "currentAllocatedBytes", b.CurrentAllocatedBytes);
-            WriteFindings(json, "reasons", b.Findings);
-            json.WriteEndObject();
-        }
+        Indented = true,
 
-        json.WriteEndArray();
-        json.WriteStartArray("metrics");
-        foreach (var m in verdict.Metrics)
-        {
-            json.WriteStartObject();
-            json.WriteString("id", m.Id);
-            json.WriteString("name", m.Name);
-            json.WriteString("unit", m.Unit);
-            json.WriteBoolean("biggerIsBetter", m.BiggerIsBetter);
-            json.WriteString("severity", Lower(m.Severity));
-            json.WriteBoolean("fails", m.Fails);
-            Number(json, "baseline", m.Baseline);
-            Number(json, "current", m.Current);
-            Number(json, "changePercent", m.ChangePercent);
-            Number(json, "target", m.Target);
-            WriteFindings(json, "reasons", m.Findings);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("notes");
-        foreach (var note in verdict.Notes)
-        {
-            json.WriteStringValue(note);
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteFindings(Utf8JsonWriter json, string name, IEnumerable<Finding> findings)
-    {
-        json.WriteStartArray(name);
-        foreach (var f in findings)
-        {
-            json.WriteStartObject();
-            json.WriteString("tier", Lower(f.Tier));
-            json.WriteString("severity", Lower(f.Severity));
-            json.WriteString("metric", f.Metric);
-            json.WriteBoolean("fails", f.Fails);
-            json.WriteString("message", f.Message);
-            Number(json, "current", f.Current);
-            Number(json, "expected", f.Expected);
-            Number(json, "changePercent", f.ChangePercent);
-            Number(json, "pValue", f.PValue);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    internal static string KindName(ChangeKind kind) => kind switch
-    {
-        ChangeKind.FailedToRun => "failedToRun",
-        _ => Lower(kind),
+        // The file is read by tools, never embedded in HTML: keep names like List<int> and "μs" readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private static string Lower<T>(T value)
-        where T : struct, Enum => value.ToString().ToLowerInvariant();
+    public static void Write(Verdict verdict, Stream stream)
+    {
+        using var writer = new Utf8JsonWriter(stream, Options);
+        Write(verdict, writer);
+    }
 
-    private static void Number(Utf8JsonWriter json, string name, double? value)
+    public static void Write(Verdict verdict, TextWriter textWriter)
+    {
+        using var buffer = new MemoryStream();
+        Write(verdict, buffer);
+        textWriter.Write(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        textWriter.Write('\n');
+    }
+
+    public static string ToJson(Verdict verdict)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(verdict, text);
+        return text.ToString();
+    }
+
+    private static void Write(Verdict verdict, Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", SchemaVersion);
+        w.WriteBoolean("passed", verdict.Passed);
+        w.WriteString("severity", Tiers.Name(verdict.Severity));
+
+        w.WriteStartObject("counts");
+        foreach (var kind in Enum.GetValues<ChangeKind>())
+        {
+            w.WriteNumber(CountName(kind), verdict.Count(kind));
+        }
+
+        w.WriteNumber("tooNoisy", verdict.Benchmarks.Count(b => b.TooNoisy));
+        w.WriteNumber("failing", verdict.Benchmarks.Count(b => b.Fails) + verdict.Metrics.Count(m => m.Fails));
+        w.WriteEndObject();
+
+        var t = verdict.Thresholds;
+        w.WriteStartObject("thresholds");
+        Number(w, "warningPercent", t.WarningPercent);
+        Number(w, "failPercent", t.FailPercent);
+        Number(w, "criticalPercent", t.CriticalPercent);
+        Number(w, "significanceLevel", t.SignificanceLevel);
+        w.WriteNumber("historyWindow", t.HistoryWindow);
+        w.WriteEndObject();
+
+        var c = verdict.Context;
+        w.WriteStartObject("context");
+        String(w, "headCommit", c.HeadCommit);
+        String(w, "headBranch", c.HeadBranch);
+        String(w, "baselineCommit", c.BaselineCommit);
+        String(w, "currentFingerprint", c.CurrentFingerprint);
+        String(w, "baselineFingerprint", c.BaselineFingerprint);
+        w.WriteBoolean("fingerprintMismatch", c.FingerprintMismatch);
+        w.WriteNumber("historyRuns", c.HistoryRuns);
+        w.WriteBoolean("hasMeasurements", c.HasMeasurements);
+        if (c.Timestamp is { } ts)
+        {
+            w.WriteString("timestamp", ts.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull("timestamp");
+        }
+
+        w.WriteEndObject();
+
+        w.WriteStartArray("benchmarks");
+        foreach (var b in VerdictOrdering.ForReport(verdict.Benchmarks))
+        {
+            WriteBenchmark(w, b);
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("metrics");
+        foreach (var m in verdict.Metrics)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", m.Id);
+            w.WriteString("name", m.Name);
+            w.WriteString("unit", m.Unit);
+            w.WriteBoolean("biggerIsBetter", m.BiggerIsBetter);
+            w.WriteString("severity", Tiers.Name(m.Severity));
+            w.WriteBoolean("fails", m.Fails);
+            Number(w, "baseline", m.Baseline);
+            Number(w, "current", m.Current);
+            Number(w, "changePercent", m.ChangePercent);
+            Number(w, "target", m.Target);
+            WriteReasons(w, m.Findings);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
+        w.WriteStartArray("notes");
+        foreach (var note in verdict.Notes)
+        {
+            w.WriteStringValue(note);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+    }
+
+    private static void WriteBenchmark(Utf8JsonWriter w, BenchmarkVerdict b)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", b.Id);
+        w.WriteString("displayName", b.DisplayName);
+        w.WriteString("kind", Tiers.Name(b.Kind));
+        w.WriteString("severity", Tiers.Name(b.Severity));
+        w.WriteBoolean("fails", b.Fails);
+        w.WriteString("unit", "ns");
+        Number(w, "baseline", b.Baseline);
+        Number(w, "current", b.Current);
+        Number(w, "changePercent", b.ChangePercent);
+        Number(w, "changeLowerPercent", b.ChangeLowerPercent);
+        Number(w, "changeUpperPercent", b.ChangeUpperPercent);
+        Number(w, "minimumDetectableChangePercent", b.MinimumDetectableChangePercent);
+        w.WriteBoolean("tooNoisy", b.TooNoisy);
+        String(w, "noiseAdvice", b.NoiseAdvice);
+
+        w.WriteStartObject("allocated");
+        w.WriteString("unit", "bytes");
+        Number(w, "baseline", b.BaselineAllocatedBytes);
+        Number(w, "current", b.CurrentAllocatedBytes);
+        Number(w, "changePercent", b.BaselineAllocatedBytes is { } before && before != 0 && b.CurrentAllocatedBytes is { } after
+            ? (after - before) / before * 100
+            : null);
+        w.WriteEndObject();
+
+        w.WriteStartArray("history");
+        foreach (var point in b.History)
+        {
+            if (double.IsFinite(point))
+            {
+                w.WriteNumberValue(point);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+        }
+
+        w.WriteEndArray();
+        WriteReasons(w, b.Findings);
+        w.WriteEndObject();
+    }
+
+    private static void WriteReasons(Utf8JsonWriter w, IEnumerable<Finding> findings)
+    {
+        w.WriteStartArray("reasons");
+        foreach (var f in findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Tier))
+        {
+            w.WriteStartObject();
+            w.WriteString("tier", Tiers.Name(f.Tier));
+            w.WriteString("severity", Tiers.Name(f.Severity));
+            w.WriteString("metric", f.Metric);
+            w.WriteString("message", f.Message);
+            w.WriteBoolean("fails", f.Fails);
+            Number(w, "current", f.Current);
+            Number(w, "expected", f.Expected);
+            Number(w, "changePercent", f.ChangePercent);
+            Number(w, "pValue", f.PValue);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static string CountName(ChangeKind kind) => kind switch
+    {
+        ChangeKind.FailedToRun => "failedToRun",
+        _ => Tiers.Name(kind),
+    };
+
+    /// <summary>Always writes the property, so consumers can rely on its presence: a number, or null when unknown or not finite.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))
         {
-            json.WriteNumber(name, v);
+            w.WriteNumber(name, v);
         }
         else
         {
-            json.WriteNull(name);
+            w.WriteNull(name);
         }
     }
 
-    private static void String(Utf8JsonWriter json, string name, string? value)
+    private static void String(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)
         {
-            json.WriteNull(name);
+            w.WriteNull(name);
         }
         else
         {
-            json.WriteString(name, value);
+            w.WriteString(name, value);
         }
     }
 }

@@ -1,65 +1,147 @@
-using System.Globalization;
 using System.Text;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rendering;
 
-/// <summary>A plain-text table for the terminal: failing first, then regressions, improvements, unchanged; then the reasons.</summary>
+/// <summary>
+/// Plain text for a terminal or a CI log: no colours, no emoji (their width varies between terminals), every row in
+/// <see cref="VerdictOrdering.ForReport"/> order, long names shortened with an ellipsis to fit <c>width</c>.
+/// </summary>
 public static class TerminalReport
 {
+    private const int MinNameWidth = 16;
+
     public static string Render(Verdict verdict, int width = 120)
     {
-        var rows = VerdictOrdering.ForReport(verdict.Benchmarks).ToList();
-        var nameWidth = Math.Clamp(rows.Select(r => r.DisplayName.Length).DefaultIfEmpty(9).Max(), 9, Math.Max(30, width - 75));
         var sb = new StringBuilder();
-        sb.AppendLine();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"{Pad("Benchmark", nameWidth)}  {"Baseline",10}  {"Current",10}  {"Change",8}  {"±",7}  {"Allocated",18}  Status");
-        sb.AppendLine(new string('-', Math.Min(width, nameWidth + 80)));
-        foreach (var b in rows)
+        var ordered = VerdictOrdering.ForReport(verdict.Benchmarks).ToList();
+
+        var detail = VerdictHeadline.Detail(verdict, name => name);
+        sb.Append("PerfGate: ").Append(verdict.Passed ? "PASS" : "FAIL").Append(" - ").Append(VerdictHeadline.Text(verdict));
+        if (detail is not null)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{Pad(b.DisplayName, nameWidth)}  {ReportText.Time(b.Baseline),10}  {ReportText.Time(b.Current),10}  {ReportText.Change(b.ChangePercent),8}  {ReportText.Uncertainty(b),7}  {ReportText.Allocation(b),18}  {ReportText.Status(b, emoji: false)}");
+            sb.Append(" (").Append(detail).Append(')');
         }
 
-        foreach (var m in verdict.Metrics)
+        sb.Append('\n').Append(VerdictHeadline.Counts(verdict, ", ")).Append('\n');
+        var ctx = verdict.Context;
+        var header = new List<string>();
+        if (ctx.HeadCommit is not null)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{Pad($"{m.Id} {m.Name}", nameWidth)}  {ReportText.Value(m.Baseline, m.Unit),10}  {ReportText.Value(m.Current, m.Unit),10}  {ReportText.Change(m.ChangePercent),8}  {"",7}  {"",18}  {(m.Fails ? "fails" : m.Severity.ToString().ToLowerInvariant())}");
+            header.Add("head " + ctx.HeadCommit + (ctx.HeadBranch is null ? string.Empty : " (" + Flat(ctx.HeadBranch) + ")"));
         }
 
-        var reasons = rows.Where(r => r.Severity >= Severity.Warning || r.TooNoisy || r.Kind != ChangeKind.Unchanged).ToList();
-        if (reasons.Count > 0 || verdict.Metrics.Any(m => m.Severity >= Severity.Warning))
+        if (ctx.BaselineCommit is not null)
         {
-            sb.AppendLine();
-            foreach (var b in reasons)
-            {
-                foreach (var f in b.Findings.Where(f => f.Severity >= Severity.Warning || b.Kind != ChangeKind.Unchanged))
-                {
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"  {b.DisplayName}: [{f.Tier.ToString().ToLowerInvariant()}] {f.Message}");
-                }
+            header.Add("baseline " + ctx.BaselineCommit);
+        }
 
-                if (b.TooNoisy && b.NoiseAdvice is { } advice)
-                {
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"  {b.DisplayName}: too noisy: {advice}");
-                }
-            }
+        header.Add(ctx.HistoryRuns > 0 ? "history " + VerdictHeadline.Plural(ctx.HistoryRuns, "main run") : "no history");
+        sb.Append(string.Join(", ", header)).Append('\n');
+        if (ctx.FingerprintMismatch)
+        {
+            sb.Append("WARNING: the baseline was measured on a different machine or runtime")
+              .Append(ctx.BaselineFingerprint is not null && ctx.CurrentFingerprint is not null
+                  ? " (" + Flat(ctx.BaselineFingerprint) + " vs " + Flat(ctx.CurrentFingerprint) + ")"
+                  : string.Empty)
+              .Append("; changes may come from the environment.\n");
+        }
 
-            foreach (var m in verdict.Metrics)
+        if (ordered.Count > 0)
+        {
+            sb.Append('\n');
+            string[] headings = ["Baseline", "Current", "Change", "±", "Status"];
+            var rows = ordered.Select(b => new[]
             {
-                foreach (var f in m.Findings.Where(f => f.Severity >= Severity.Warning))
-                {
-                    sb.AppendLine(CultureInfo.InvariantCulture, $"  {m.Id}: [{f.Tier.ToString().ToLowerInvariant()}] {f.Message}");
-                }
-            }
+                Flat(b.DisplayName),
+                Units.Time(b.Baseline),
+                Units.Time(b.Current),
+                Units.SignedPercent(b.ChangePercent),
+                Units.HalfWidth(b.ChangeLowerPercent, b.ChangeUpperPercent) is { } h ? Units.SignedPercent(h).TrimStart('+') : "–",
+                Status(b),
+            }).ToList();
+            AppendTable(sb, "Benchmark", headings, rows, width);
+        }
+
+        if (verdict.Metrics.Length > 0)
+        {
+            sb.Append('\n');
+            var rows = verdict.Metrics.Select(m => new[]
+            {
+                Flat(m.Id + " " + m.Name),
+                WithUnit(m.Baseline, m.Unit),
+                WithUnit(m.Current, m.Unit),
+                Units.SignedPercent(m.ChangePercent),
+                m.Target is null ? "–" : (m.BiggerIsBetter ? ">= " : "<= ") + WithUnit(m.Target, m.Unit),
+                m.Fails ? "FAILS" : BenchmarkStatus.Of(m).Word,
+            }).ToList();
+            AppendTable(sb, "Metric", ["Baseline", "Current", "Change", "Target", "Status"], rows, width);
         }
 
         foreach (var note in verdict.Notes)
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"Note: {note}");
+            sb.Append("\nNote: ").Append(Flat(note));
         }
 
-        sb.AppendLine();
-        sb.AppendLine(ReportText.Headline(verdict, emoji: false));
+        if (verdict.Notes.Length > 0)
+        {
+            sb.Append('\n');
+        }
+
+        var t = verdict.Thresholds;
+        sb.Append("\nThresholds: warning +").Append(Units.Percent(t.WarningPercent))
+          .Append(", fail +").Append(Units.Percent(t.FailPercent))
+          .Append(", critical +").Append(Units.Percent(t.CriticalPercent)).Append('\n');
         return sb.ToString();
     }
 
-    private static string Pad(string text, int width) => text.Length > width ? text[..(width - 1)] + "…" : text.PadRight(width);
+    /// <summary>The status word; failing rows in capitals so they stand out without colour.</summary>
+    private static string Status(BenchmarkVerdict b)
+    {
+        var status = BenchmarkStatus.Of(b);
+        return b.Fails ? status.Word.ToUpperInvariant() : status.Word;
+    }
+
+    private static string WithUnit(double? value, string unit) =>
+        value is null ? "–" : Units.Number(value) + (string.IsNullOrEmpty(unit) ? string.Empty : " " + unit);
+
+    private static string Flat(string text) =>
+        text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ').Replace('\t', ' ');
+
+    private static void AppendTable(StringBuilder sb, string firstHeading, string[] headings, List<string[]> rows, int width)
+    {
+        var widths = new int[headings.Length];
+        for (var c = 0; c < headings.Length; c++)
+        {
+            widths[c] = Math.Max(headings[c].Length, rows.Max(r => r[c + 1].Length));
+        }
+
+        var fixedWidth = widths.Sum() + (2 * headings.Length);
+        var longestName = Math.Max(firstHeading.Length, rows.Max(r => r[0].Length));
+        var nameWidth = Math.Min(longestName, Math.Max(MinNameWidth, width - fixedWidth));
+
+        void Line(string name, IReadOnlyList<string> cells, bool rightAlign)
+        {
+            var line = new StringBuilder();
+            line.Append(Fit(name, nameWidth).PadRight(nameWidth));
+            for (var c = 0; c < cells.Count; c++)
+            {
+                line.Append("  ");
+                var last = c == cells.Count - 1;
+                line.Append(last || !rightAlign ? cells[c].PadRight(widths[c]) : cells[c].PadLeft(widths[c]));
+            }
+
+            sb.Append(line.ToString().TrimEnd()).Append('\n');
+        }
+
+        Line(firstHeading, headings, rightAlign: true);
+        Line(new string('-', nameWidth), widths.Select(w => new string('-', w)).ToArray(), rightAlign: true);
+        foreach (var row in rows)
+        {
+            Line(row[0], row[1..], rightAlign: true);
+        }
+    }
+
+    private static string Fit(string text, int width) =>
+        text.Length <= width ? text : text[..(width - 1)] + "…";
 }

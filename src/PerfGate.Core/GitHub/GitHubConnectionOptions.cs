@@ -1,0 +1,23 @@
+namespace PerfGate.Core.GitHub;
+
+/// <summary>Retry and timeout policy of <see cref="GitHubConnection"/>.</summary>
+public sealed record GitHubConnectionOptions
+{
+    public static readonly GitHubConnectionOptions Default = new();
+
+    /// <summary>Attempts per request, the first included.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>All attempts and waits of one request together never take longer than this.</summary>
+    public TimeSpan TotalBudget { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>One attempt (connect, send, read the body) is abandoned after this long.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The first backoff; doubled per attempt, capped by <see cref="MaxBackoff"/>, with jitter.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(16);
+
+    public string UserAgent { get; init; } = "PerfGate";
+}

@@ -1,7 +1,0 @@
-namespace PerfGate.Core.Tests;
-
-public sealed class PlaceholderTests
-{
-    [Fact]
-    public void Assembly_loads() => typeof(PlaceholderTests).Assembly.GetName().Name.ShouldBe("PerfGate.Core.Tests");
-}
