@@ -37,6 +37,6 @@ internal static class GitHubStep
         var outcome = new PullRequestCommentPublisher(new IssueCommentsClient(connection))
             .PublishAsync(comment, MarkdownOptions.DefaultMarker, github, cancel.Token)
             .GetAwaiter().GetResult();
-        env.Error.WriteLine($"perfgate: {outcome.Describe()}");
+        env.Error.WriteLine(outcome.Describe());
     }
 }
