@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PerfGate.Core.Baselines;
 using PerfGate.Core.Results;
-using PerfGate.Core.Rules;
+using PerfGate.Core.Rendering;
 
 namespace PerfGate.Cli.Commands;
 
@@ -53,7 +53,7 @@ internal static class BaselineCommand
         output.WriteLine($"{"Benchmark".PadRight(width)}  {"Median",12}  {"Allocated",12}  Launches");
         foreach (var r in run.Results.OrderBy(r => r.Id.Key, StringComparer.Ordinal))
         {
-            var median = r.Statistics is { } s ? TimeText.Format(s.Median) : "failed";
+            var median = r.Statistics is { } s ? Units.Time(s.Median) : "failed";
             var alloc = r.AllocatedBytesPerOperation is { } a ? a.ToString("0.##", CultureInfo.InvariantCulture) + " B" : "-";
             output.WriteLine($"{r.Id.Key.PadRight(width)}  {median,12}  {alloc,12}  {r.Launches.Length}");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PerfGate.Core.Configuration;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rules;
@@ -57,6 +58,6 @@ internal static class TargetRule
     }
 
     internal static string Format(double value, string unit) => unit == "ns"
-        ? TimeText.Format(value)
+        ? Units.Time(value)
         : string.Create(CultureInfo.InvariantCulture, $"{value:0.####} {unit}");
 }
