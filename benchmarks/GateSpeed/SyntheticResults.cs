@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace PerfGate.Benchmarks.GateSpeed;
@@ -108,6 +107,4 @@ internal static class SyntheticResults
 
         return perOp;
     }
-
-    internal static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }
