@@ -18,7 +18,17 @@ public sealed record CliEnvironment(
         Console.Error,
         Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal),
         Directory.GetCurrentDirectory(),
-        TimeProvider.System);
+        TimeProvider.System)
+    {
+        IsTerminal = !Console.IsOutputRedirected,
+        IsErrorTerminal = !Console.IsErrorRedirected,
+    };
+
+    /// <summary>True when the output is a terminal: tables are drawn for people; otherwise they are plain text.</summary>
+    public bool IsTerminal { get; init; }
+
+    /// <summary>True when the error stream is a terminal: long work shows progress there.</summary>
+    public bool IsErrorTerminal { get; init; }
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 

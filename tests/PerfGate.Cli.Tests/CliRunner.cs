@@ -4,7 +4,7 @@ using PerfGate.Cli;
 namespace PerfGate.Cli.Tests;
 
 /// <summary>Runs `perfgate` in-process as a user would: a whole command line in; exit code, output and files out.</summary>
-internal sealed class CliRunner : IDisposable
+public sealed class CliRunner : IDisposable
 {
     public CliRunner()
     {
@@ -16,11 +16,17 @@ internal sealed class CliRunner : IDisposable
 
     public Dictionary<string, string?> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The commands' clock: real time unless a test sets <see cref="ManualClock.Now"/> (e.g. to record runs on past days).</summary>
+    public ManualClock Clock { get; } = new();
+
+    /// <summary>Whether the commands believe their output is a terminal (Spectre tables) or a pipe (plain text).</summary>
+    public bool IsTerminal { get; set; }
+
     public (int Code, string Out, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var env = new CliEnvironment(output, error, Variables, Directory, TimeProvider.System);
+        var env = new CliEnvironment(output, error, Variables, Directory, Clock) { IsTerminal = IsTerminal };
         var code = PerfGateApp.Run(args, env);
         return (code, output.ToString(), error.ToString());
     }
@@ -30,9 +36,15 @@ internal sealed class CliRunner : IDisposable
     public static string Fixture(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
     /// <summary>Copies a BenchmarkDotNet full JSON file with the measured times of the chosen benchmarks (all by default) multiplied by <paramref name="factor"/>.</summary>
-    public string SlowedCopy(string source, double factor, string name, Func<int, bool>? which = null, double allocationFactor = 1.0)
+    /// <param name="ranAt">When given, the run's start written into BenchmarkDotNet's <c>Title</c> suffix (which the history records).</param>
+    public string SlowedCopy(string source, double factor, string name, Func<int, bool>? which = null, double allocationFactor = 1.0, DateTimeOffset? ranAt = null)
     {
         var root = JsonNode.Parse(File.ReadAllText(source))!;
+        if (ranAt is { } at && root["Title"]?.GetValue<string>() is { } title)
+        {
+            root["Title"] = System.Text.RegularExpressions.Regex.Replace(title, @"-\d{8}-\d{6}$", "") + at.UtcDateTime.ToString("-yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var index = 0;
         foreach (var benchmark in root["Benchmarks"]!.AsArray())
         {

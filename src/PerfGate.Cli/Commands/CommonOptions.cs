@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PerfGate.Cli.Output;
 
 namespace PerfGate.Cli.Commands;
 
@@ -25,4 +26,17 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,
     };
+
+    /// <summary><c>--format</c>, limited to the formats the verb can write; table by default.</summary>
+    public static Option<OutputFormat> Format(params OutputFormat[] allowed)
+    {
+        var names = (allowed.Length > 0 ? allowed : Enum.GetValues<OutputFormat>()).Select(f => f.ToString().ToLowerInvariant()).ToArray();
+        var option = new Option<OutputFormat>("--format")
+        {
+            Description = $"Output format: {string.Join(" | ", names)}.",
+            DefaultValueFactory = _ => OutputFormat.Table,
+        };
+        option.AcceptOnlyFromAmong(names);
+        return option;
+    }
 }
