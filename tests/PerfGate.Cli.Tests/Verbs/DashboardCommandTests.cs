@@ -39,6 +39,7 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
         var (code, text, error) = cli.Run("dashboard", "--out", cli.Path("site"), "--history", history.HistoryPath);
 
         code.ShouldBe(0, error);
+        output.WriteLine(text);
         var line = WroteLine().Match(text);
         line.Success.ShouldBeTrue(text);
         line.Groups["path"].Value.ShouldBe(cli.Path("site", "index.html"));
