@@ -10,13 +10,10 @@ namespace PerfGate.Cli.Tests.Verbs;
 
 /// <summary>
 /// <c>perfgate dashboard</c> on a history recorded through <c>check --record</c> (30 daily runs, a regression in the
-/// last three), and the page it writes opened in headless Chromium as a person would open it.
+/// last three): what it writes and says, and its usage errors. <see cref="DashboardPageTests"/> opens the page.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class DashboardCommandTests(RecordedHistory history, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<RecordedHistory>
+public sealed partial class DashboardCommandTests(RecordedHistory history, ITestOutputHelper output) : IClassFixture<RecordedHistory>
 {
-    private const string ScreenshotName = "dashboard-30-runs.png";
-
     [Fact]
     public void Help_describes_the_options()
     {
@@ -34,7 +31,7 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
     {
         using var cli = new CliRunner();
         cli.Clock.Now = RecordedHistory.End;
-        var series = SeriesPoints();
+        var series = SeriesPoints(history);
 
         var (code, text, error) = cli.Run("dashboard", "--out", cli.Path("site"), "--history", history.HistoryPath);
 
@@ -45,7 +42,7 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
         line.Groups["path"].Value.ShouldBe(cli.Path("site", "index.html"));
         Number(line, "series").ShouldBe(series.Count);
         Number(line, "points").ShouldBe(series.Count * history.Runs);
-        Number(line, "alerts").ShouldBe(Alerts().Count);
+        Number(line, "alerts").ShouldBe(Alerts(history).Count);
         ((double)Number(line, "kb")).ShouldBe(new FileInfo(cli.Path("site", "index.html")).Length / 1024.0, tolerance: 0.5);
         error.ShouldBeEmpty();
         Directory.GetFiles(cli.Path("site")).Select(Path.GetFileName).ShouldBe(["index.html"]);
@@ -62,7 +59,7 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
         code.ShouldBe(0, error);
         var line = WroteLine().Match(text);
         // Runs at End, End − 1 d, …, End − 7 d: the oldest sits exactly on the cut-off and is kept.
-        Number(line, "points").ShouldBe(SeriesPoints().Count * 8, text);
+        Number(line, "points").ShouldBe(SeriesPoints(history).Count * 8, text);
     }
 
     [Fact]
@@ -124,6 +121,50 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
         progress.Split('\r').Last(p => p.Trim().Length > 0).ShouldContain("series' daily aggregates");
     }
 
+    /// <summary>Every series of the recorded history with the times of its measured points, read straight from the store.</summary>
+    internal static Dictionary<string, List<DateTimeOffset>> SeriesPoints(RecordedHistory history)
+    {
+        using var store = new SqliteHistoryStore(history.HistoryPath);
+        var series = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
+        foreach (var run in store.StreamRuns(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, "main"))
+        {
+            foreach (var result in run.Results.Where(r => r.Value is { } v && double.IsFinite(v)))
+            {
+                (series.TryGetValue(result.SeriesKey, out var times) ? times : series[result.SeriesKey] = []).Add(run.Run.Timestamp);
+            }
+        }
+
+        return series;
+    }
+
+    /// <summary>Display name per series key, as the last run stored them.</summary>
+    internal static Dictionary<string, string> DisplayNames(RecordedHistory history)
+    {
+        using var store = new SqliteHistoryStore(history.HistoryPath);
+        return store.GetResults(history.RunIds[^1]).ToDictionary(r => r.SeriesKey, r => r.DisplayName, StringComparer.Ordinal);
+    }
+
+    internal static IReadOnlyList<StoredAlert> Alerts(RecordedHistory history)
+    {
+        using var store = new SqliteHistoryStore(history.HistoryPath);
+        return store.GetAlerts(AlertFilter.All);
+    }
+
+    private static int Number(Match line, string group) => int.Parse(line.Groups[group].Value, CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"^perfgate: wrote (?<path>.+) \((?<series>\d+) series, (?<points>\d+) points, (?<alerts>\d+) alerts, (?<kb>\d+) KB\) in \d+ ms$", RegexOptions.Multiline)]
+    internal static partial Regex WroteLine();
+}
+
+/// <summary>
+/// The page <c>perfgate dashboard</c> writes from the recorded history, opened through <c>file://</c> in headless
+/// Chromium as a person would open it; fails (never skips) without <c>/usr/bin/chromium</c>, like the core browser tests.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardPageTests(RecordedHistory history, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<RecordedHistory>
+{
+    private const string ScreenshotName = "dashboard-30-runs.png";
+
     [Fact]
     public async Task The_page_shows_every_series_filters_by_time_and_lists_the_regression()
     {
@@ -132,9 +173,9 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
         var (code, _, error) = cli.Run("dashboard", "--out", cli.Path("site"), "--history", history.HistoryPath);
         code.ShouldBe(0, error);
         var url = new Uri(cli.Path("site", "index.html")).AbsoluteUri;
-        var series = SeriesPoints();
-        var alerts = Alerts();
-        var names = DisplayNames();
+        var series = DashboardCommandTests.SeriesPoints(history);
+        var alerts = DashboardCommandTests.Alerts(history);
+        var names = DashboardCommandTests.DisplayNames(history);
         series.Count.ShouldBeGreaterThan(1);
         alerts.ShouldNotBeEmpty();
 
@@ -235,37 +276,6 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
         return pairs.ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Every series of the recorded history with the times of its measured points, read straight from the store.</summary>
-    private Dictionary<string, List<DateTimeOffset>> SeriesPoints()
-    {
-        using var store = new SqliteHistoryStore(history.HistoryPath);
-        var series = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);
-        foreach (var run in store.StreamRuns(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, "main"))
-        {
-            foreach (var result in run.Results.Where(r => r.Value is { } v && double.IsFinite(v)))
-            {
-                (series.TryGetValue(result.SeriesKey, out var times) ? times : series[result.SeriesKey] = []).Add(run.Run.Timestamp);
-            }
-        }
-
-        return series;
-    }
-
-    /// <summary>Display name per series key, as the last run stored them.</summary>
-    private Dictionary<string, string> DisplayNames()
-    {
-        using var store = new SqliteHistoryStore(history.HistoryPath);
-        return store.GetResults(history.RunIds[^1]).ToDictionary(r => r.SeriesKey, r => r.DisplayName, StringComparer.Ordinal);
-    }
-
-    private IReadOnlyList<StoredAlert> Alerts()
-    {
-        using var store = new SqliteHistoryStore(history.HistoryPath);
-        return store.GetAlerts(AlertFilter.All);
-    }
-
-    private static int Number(Match line, string group) => int.Parse(line.Groups[group].Value, CultureInfo.InvariantCulture);
-
     private static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -278,7 +288,4 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, Brows
 
         throw new InvalidOperationException($"no PerfGate.sln above {AppContext.BaseDirectory}");
     }
-
-    [GeneratedRegex(@"^perfgate: wrote (?<path>.+) \((?<series>\d+) series, (?<points>\d+) points, (?<alerts>\d+) alerts, (?<kb>\d+) KB\) in \d+ ms$", RegexOptions.Multiline)]
-    private static partial Regex WroteLine();
 }

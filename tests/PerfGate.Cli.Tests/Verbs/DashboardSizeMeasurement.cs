@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using PerfGate.Core.History;
 using Xunit.Abstractions;
 
@@ -14,7 +13,7 @@ namespace PerfGate.Cli.Tests.Verbs;
 /// the figures also go to <c>TestResults/dashboard-verb-size.txt</c>.
 /// </summary>
 [Trait("Category", "Measure")]
-public sealed partial class DashboardSizeMeasurement(ITestOutputHelper output)
+public sealed class DashboardSizeMeasurement(ITestOutputHelper output)
 {
     private const int Series = 200;
     private const int Days = 365;
@@ -51,7 +50,7 @@ public sealed partial class DashboardSizeMeasurement(ITestOutputHelper output)
                 var (code, text, error) = cli.Run("dashboard", "--out", cli.Path("site-" + round), "--history", path);
                 times.Add(clock.Elapsed.TotalMilliseconds);
                 code.ShouldBe(0, error);
-                var wrote = WroteLine().Match(text);
+                var wrote = DashboardCommandTests.WroteLine().Match(text);
                 wrote.Groups["series"].Value.ShouldBe(Series.ToString(CultureInfo.InvariantCulture), text);
                 // Every day is a point, whether a raw run or (after retention) the day's aggregate.
                 wrote.Groups["points"].Value.ShouldBe((Series * Days).ToString(CultureInfo.InvariantCulture), text);
@@ -70,7 +69,4 @@ public sealed partial class DashboardSizeMeasurement(ITestOutputHelper output)
         Directory.CreateDirectory(results);
         File.WriteAllText(Path.Combine(results, "dashboard-verb-size.txt"), report + Environment.NewLine);
     }
-
-    [GeneratedRegex(@"perfgate: wrote .+ \((?<series>\d+) series, (?<points>\d+) points, \d+ alerts, \d+ KB\) in \d+ ms")]
-    private static partial Regex WroteLine();
 }
