@@ -1,7 +1,10 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PerfGate.Core.Baselines;
 using PerfGate.Core.History;
+using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
 using PerfGate.Core.Tests.Dashboard;
 using Xunit.Abstractions;
@@ -60,6 +63,44 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, ITest
         var line = WroteLine().Match(text);
         // Runs at End, End − 1 d, …, End − 7 d: the oldest sits exactly on the cut-off and is kept.
         Number(line, "points").ShouldBe(SeriesPoints(history).Count * 8, text);
+    }
+
+    [Fact]
+    public void Config_targets_and_the_committed_baseline_reach_the_page()
+    {
+        using var cli = new CliRunner();
+        cli.Clock.Now = RecordedHistory.End;
+        File.WriteAllText(cli.Path("perfgate.json"), """{ "targets": [ { "benchmark": "*.Join(Count=100, Separator=a b)*", "target": "3us" } ] }""");
+        var baseline = BaselineStore.LoadAny([history.Source]);
+
+        var (code, _, error) = cli.Run("dashboard", "--out", cli.Path("site"), "--history", history.HistoryPath, "--config", cli.Path("perfgate.json"), "--baseline", history.Source, "--title", "Parser <perf>");
+
+        code.ShouldBe(0, error);
+        using var data = JsonDocument.Parse(DataBlock(File.ReadAllText(cli.Path("site", "index.html"))));
+        data.RootElement.GetProperty("title").GetString().ShouldBe("Parser <perf>");
+        data.RootElement.GetProperty("note").GetString().ShouldBe(
+            "branch main: 30 runs from 2026-11-01 to 2026-11-30 · band: committed baseline (its median and the p5–p95 of its measurements)");
+        var series = data.RootElement.GetProperty("series").EnumerateArray().ToArray();
+        series.Length.ShouldBe(baseline.Results.Length);
+        foreach (var s in series)
+        {
+            var id = s.GetProperty("id").GetString()!;
+            var expected = baseline.Results.Single(r => r.Id.Key == id);
+            ShouldBeNear(s.GetProperty("median").GetDouble(), expected.Statistics!.Median, id);
+            ShouldBeNear(s.GetProperty("p5").GetDouble(), Quantiles.Of(expected.AllValues, 0.05)!.Value, id);
+            ShouldBeNear(s.GetProperty("p95").GetDouble(), Quantiles.Of(expected.AllValues, 0.95)!.Value, id);
+            var target = s.GetProperty("target");
+            if (id.Contains("Join(Count=100, Separator=a b)", StringComparison.Ordinal))
+            {
+                target.GetDouble().ShouldBe(3000, id);
+            }
+            else
+            {
+                target.ValueKind.ShouldBe(JsonValueKind.Null, id);
+            }
+        }
+
+        series.Count(s => s.GetProperty("target").ValueKind == JsonValueKind.Number).ShouldBeGreaterThan(0);
     }
 
     [Fact]
@@ -148,6 +189,17 @@ public sealed partial class DashboardCommandTests(RecordedHistory history, ITest
     {
         using var store = new SqliteHistoryStore(history.HistoryPath);
         return store.GetAlerts(AlertFilter.All);
+    }
+
+    /// <summary>The page keeps 6 significant digits.</summary>
+    private static void ShouldBeNear(double actual, double expected, string what) =>
+        actual.ShouldBe(expected, tolerance: Math.Abs(expected) * 1e-5, what);
+
+    private static string DataBlock(string html)
+    {
+        const string open = "<script type=\"application/json\" id=\"perfgate-data\">";
+        var start = html.IndexOf(open, StringComparison.Ordinal) + open.Length;
+        return html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)];
     }
 
     private static int Number(Match line, string group) => int.Parse(line.Groups[group].Value, CultureInfo.InvariantCulture);
