@@ -13,6 +13,7 @@ public static class PerfGateApp
             CheckCommand.Create(env),
             BaselineCommand.Create(env),
             HistoryCommand.Create(env),
+            DashboardCommand.Create(env),
         };
 
         var parse = root.Parse(args);

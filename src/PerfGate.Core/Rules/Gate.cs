@@ -232,7 +232,7 @@ public static class Gate
             c.Findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
         }
 
-        foreach (var target in options.Targets.Where(x => x.Benchmark is { } g && Glob.IsMatch(g, c.Key)))
+        foreach (var target in TargetMatch.ForBenchmark(options, c.Key))
         {
             if (target.Metric is { } metricId)
             {
@@ -460,7 +460,7 @@ public static class Gate
                 findings.Add(exact);
             }
 
-            var target = options.Targets.FirstOrDefault(x => x.Benchmark is null && x.Metric == m.Id);
+            var target = TargetMatch.ForRunMetric(options, m.Id);
             if (target is not null)
             {
                 findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
