@@ -137,7 +137,7 @@ internal static class ExportCommand
             using (var progress = new ProgressLine(env, "exporting"))
             {
                 json.WriteStartObject();
-                json.WriteString("exportedAt", now.ToUniversalTime());
+                json.WriteString("exportedAt", Iso(now));
                 WriteTime(json, "from", window?.From);
                 WriteTime(json, "to", window?.To);
                 WriteNullableString(json, "branch", branch);
@@ -175,7 +175,7 @@ internal static class ExportCommand
         {
             json.WriteStartObject();
             json.WriteNumber("runId", run.Id);
-            json.WriteString("timestamp", run.Timestamp.ToUniversalTime());
+            json.WriteString("timestamp", Iso(run.Timestamp));
             json.WriteString("branch", run.Branch);
             WriteNullableString(json, "commit", run.Commit);
             if (run.PullRequest is { } pr)
@@ -202,7 +202,7 @@ internal static class ExportCommand
         {
             if (time is { } t)
             {
-                json.WriteString(name, t.ToUniversalTime());
+                json.WriteString(name, Iso(t));
             }
             else
             {
@@ -237,7 +237,7 @@ internal static class ExportCommand
         private static IEnumerable<string> Fields(StoredRun run, StoredResult result) =>
         [
             run.Id.ToString(CultureInfo.InvariantCulture),
-            run.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            Iso(run.Timestamp),
             run.Branch,
             run.Commit ?? string.Empty,
             run.PullRequest?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
@@ -250,6 +250,9 @@ internal static class ExportCommand
             Launches(result).ToString(CultureInfo.InvariantCulture),
             result.OriginalValueCount.ToString(CultureInfo.InvariantCulture),
         ];
+
+        /// <summary>ISO 8601 in UTC to the millisecond the history keeps: <c>2026-11-30T12:00:00.000Z</c>.</summary>
+        private static string Iso(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
         private static string UnitOf(StoredResult result) => result.Metric?.Unit ?? "ns";
 
