@@ -256,6 +256,14 @@ internal static class ExportCommand
 
         private static string UnitOf(StoredResult result) => result.Metric?.Unit ?? "ns";
 
-        private static int Launches(StoredResult result) => result.LaunchMedians.IsDefault ? 0 : result.LaunchMedians.Length;
+        /// <summary>Launches of a benchmark as stored: from the raw values' launch layout, else the per-launch medians, else one; 0 for metrics and failed benchmarks.</summary>
+        private static int Launches(StoredResult result) => result.Benchmark switch
+        {
+            null => 0,
+            { Launches.IsDefaultOrEmpty: false } b => b.Launches.Length,
+            _ when !result.LaunchMedians.IsDefaultOrEmpty => result.LaunchMedians.Length,
+            { FailedToRun: false } => 1,
+            _ => 0,
+        };
     }
 }
