@@ -130,6 +130,27 @@ public sealed class ReportCommandTests(RecordedHistory history) : IClassFixture<
     }
 
     [Fact]
+    public void Acknowledged_alerts_are_counted()
+    {
+        using var cli = new CliRunner();
+        var copy = history.CopyHistory(cli);
+        cli.Clock.Now = RecordedHistory.End;
+        using (var store = new SqliteHistoryStore(copy))
+        {
+            var alert = store.GetAlerts(AlertFilter.All)[0];
+            store.Acknowledge(alert.Id, "tester", "known", RecordedHistory.End).ShouldBeTrue();
+        }
+
+        var (code, output, error) = cli.Run("report", "--history", copy, "--format", "json");
+
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        json.RootElement.GetProperty("alerts").GetProperty("acknowledged").GetInt32().ShouldBe(1);
+        json.RootElement.GetProperty("series")[0].GetProperty("acknowledged").GetInt32().ShouldBe(1);
+        cli.Run("report", "--history", copy).Out.ShouldContain("(1 acknowledged)");
+    }
+
+    [Fact]
     public void Days_pruned_into_daily_aggregates_still_count()
     {
         using var cli = new CliRunner();

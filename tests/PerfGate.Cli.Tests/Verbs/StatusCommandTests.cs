@@ -156,6 +156,43 @@ public sealed class StatusCommandTests(RecordedHistory history) : IClassFixture<
     }
 
     [Fact]
+    public void A_run_level_metric_is_a_series_with_its_unit_judged_against_its_metric_target()
+    {
+        using var cli = new CliRunner();
+        var results = cli.Path("results");
+        Directory.CreateDirectory(results);
+        File.Copy(history.Source, Path.Combine(results, Path.GetFileName(history.Source)));
+        File.WriteAllText(Path.Combine(results, "perfgate-metrics.json"), """
+            { "format": "perfgate-metrics/1", "metrics": [
+              { "id": "TOK-001", "name": "Prompt tokens", "value": 1234, "unit": "tokens", "biggerIsBetter": false, "deterministic": true } ] }
+            """);
+        var recorded = cli.Run("check", "--results", results, "--history", "h.db", "--record", "--branch", "main", "--commit", "abc1234def");
+        recorded.Code.ShouldBe(0, recorded.Out + recorded.Error);
+        File.WriteAllText(cli.Path("perfgate.json"), """
+            { "targets": [ { "metric": "TOK-001", "target": 1000, "warning": 1100, "error": 1200 } ] }
+            """);
+
+        var (code, output, error) = cli.Run("status", "--history", "h.db", "--format", "json");
+
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        var first = json.RootElement.GetProperty("benchmarks")[0];
+        first.GetProperty("seriesKey").GetString().ShouldBe("metric:TOK-001");
+        first.GetProperty("unit").GetString().ShouldBe("tokens");
+        first.GetProperty("value").GetDouble().ShouldBe(1234);
+        first.GetProperty("target").GetDouble().ShouldBe(1000);
+        first.GetProperty("status").GetString().ShouldBe("error", "over the error level, under the critical one (1000 + 1.5 × 200)");
+        first.GetProperty("statusSource").GetString().ShouldBe("target");
+        first.GetProperty("trendRuns").GetInt32().ShouldBe(0);
+        json.RootElement.GetProperty("summary").GetProperty("targetsMissed").GetInt32().ShouldBe(1);
+
+        var table = cli.Run("status", "--history", "h.db").Out;
+        table.ShouldContain("1,234 tokens");
+        table.ShouldContain("≤ 1,000 tokens");
+        table.ShouldContain("(latest run #1 on main, abc1234… at ");
+    }
+
+    [Fact]
     public void An_unknown_branch_a_missing_history_or_a_missing_config_is_exit_2_with_one_line()
     {
         var branch = history.Cli.Run("status", "--history", history.HistoryPath, "--branch", "no-such-branch");
