@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using PerfGate.Cli.Output;
 using PerfGate.Core.Baselines;
+using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
 using PerfGate.Core.Operations;
 using PerfGate.Core.Rendering;
 using PerfGate.Core.Results;
+using PerfGate.Core.Rules;
 
 namespace PerfGate.Cli.Commands;
 
@@ -40,7 +42,7 @@ internal static class StatusCommand
         return command;
     }
 
-    public static RunStatus Read(IHistoryOperations store, string branch, Core.Configuration.GateOptions options, BenchmarkRun? baseline)
+    public static RunStatus Read(IHistoryOperations store, string branch, GateOptions options, BenchmarkRun? baseline)
     {
         var latest = store.GetLatestRun(branch)
                      ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
@@ -185,7 +187,7 @@ internal static class StatusCommand
 
     private static Cell Raw(double? value) => Cell.Of(string.Empty, value);
 
-    private static string TargetText(Core.Rules.TargetMatch? match) => match is null
+    private static string TargetText(TargetMatch? match) => match is null
         ? "–"
         : (match.BiggerIsBetter ? "≥ " : "≤ ") + SeriesText.Value(match.Target.Target, match.Unit);
 
