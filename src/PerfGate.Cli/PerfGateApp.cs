@@ -13,6 +13,9 @@ public static class PerfGateApp
             CheckCommand.Create(env),
             BaselineCommand.Create(env),
             HistoryCommand.Create(env),
+            StatusCommand.Create(env),
+            ReportCommand.Create(env),
+            ExportCommand.Create(env),
             DashboardCommand.Create(env),
         };
 

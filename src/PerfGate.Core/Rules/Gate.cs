@@ -226,24 +226,15 @@ public static class Gate
         }
 
         // A metric target without a benchmark glob also applies to a custom metric attached to this benchmark.
-        foreach (var target in options.Targets.Where(x => x.Benchmark is null && x.Metric is { } id && cur.Metrics.Any(m => m.Id == id)))
+        foreach (var match in TargetMatcher.ForBenchmark(options.Targets, c.Key, cur.Metrics))
         {
-            var m = cur.Metrics.First(m => m.Id == target.Metric);
-            c.Findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
-        }
-
-        foreach (var target in TargetMatch.ForBenchmark(options, c.Key))
-        {
-            if (target.Metric is { } metricId)
+            if (match.Metric is { } m)
             {
-                if (cur.Metrics.FirstOrDefault(m => m.Id == metricId) is { } m)
-                {
-                    c.Findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, metricId, m.Value, m.Unit, t.CriticalFactor));
-                }
+                c.Findings.Add(TargetRule.Judge(match.Target with { BiggerIsBetter = match.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
             }
             else if (c.CurrentEstimate is { } estimate)
             {
-                c.Findings.Add(TargetRule.Judge(target, "time", estimate.Value, "ns", t.CriticalFactor));
+                c.Findings.Add(TargetRule.Judge(match.Target, "time", estimate.Value, "ns", t.CriticalFactor));
             }
         }
 
@@ -460,7 +451,7 @@ public static class Gate
                 findings.Add(exact);
             }
 
-            var target = TargetMatch.ForRunMetric(options, m.Id);
+            var target = TargetMatcher.ForRunMetric(options.Targets, m.Id);
             if (target is not null)
             {
                 findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));

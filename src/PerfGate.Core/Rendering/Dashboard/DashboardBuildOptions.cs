@@ -21,7 +21,7 @@ public sealed record DashboardBuildOptions
 
     public string Title { get; init; } = DefaultTitle;
 
-    /// <summary>Targets (matched as the gate matches them, <see cref="Rules.TargetMatch"/>) and the rolling window size (<see cref="StatisticsOptions.HistoryWindow"/>).</summary>
+    /// <summary>Targets (matched as the gate matches them, <see cref="Rules.TargetMatcher"/>) and the rolling window size (<see cref="StatisticsOptions.HistoryWindow"/>).</summary>
     public GateOptions Gate { get; init; } = GateOptions.Default;
 
     /// <summary>Targets stored in the history, used for a series the configuration gives no target.</summary>

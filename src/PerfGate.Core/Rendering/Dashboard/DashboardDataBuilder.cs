@@ -170,8 +170,8 @@ public sealed class DashboardDataBuilder
     private (double? Target, bool BiggerIsBetter) Target(string key)
     {
         var configured = SeriesKey.IsMetric(key)
-            ? TargetMatch.ForRunMetric(_options.Gate, key[SeriesKey.MetricPrefix.Length..])
-            : TargetMatch.ForBenchmarkTime(_options.Gate, key);
+            ? TargetMatcher.ForRunMetric(_options.Gate.Targets, key[SeriesKey.MetricPrefix.Length..])
+            : TargetMatcher.ForBenchmarkTime(_options.Gate.Targets, key);
         if (configured is not null)
         {
             return (configured.Target, configured.BiggerIsBetter);

@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Globalization;
+using PerfGate.Cli.Output;
+using PerfGate.Core.Baselines;
+using PerfGate.Core.Configuration;
+using PerfGate.Core.History;
+using PerfGate.Core.Operations;
+using PerfGate.Core.Rendering;
+using PerfGate.Core.Results;
+using PerfGate.Core.Rules;
+
+namespace PerfGate.Cli.Commands;
+
+/// <summary>
+/// <c>perfgate status</c>: the latest recorded run on a branch, each series against its target, the baseline and the
+/// median of the previous seven days, with the status the gate recorded (docs/operations.md).
+/// </summary>
+internal static class StatusCommand
+{
+    /// <summary>How far back the trend column looks from the latest run.</summary>
+    public static readonly TimeSpan TrendSpan = TimeSpan.FromDays(7);
+
+    public static Command Create(CliEnvironment env)
+    {
+        var history = CommonOptions.History();
+        var branch = new Option<string>("--branch") { Description = "Branch whose latest run to show.", DefaultValueFactory = _ => "main" };
+        var config = new Option<string?>("--config") { Description = "perfgate.json with the targets (default: ./perfgate.json when present)." };
+        var baseline = CommonOptions.Paths("--baseline", "The committed baseline folder or file (default: ./baselines/baseline.json when present).", required: false);
+        var format = CommonOptions.Format();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("status", "Show the latest recorded run: each benchmark against its target, the baseline and the 7-day trend.")
+        {
+            history, branch, config, baseline, format, verbose,
+        };
+        command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
+        {
+            using var store = HistoryAccess.OpenExisting(env, parse.GetValue(history)!);
+            var status = Read(store, parse.GetValue(branch)!, CheckCommand.LoadOptions(parse.GetValue(config), env), LoadBaseline(parse.GetValue(baseline) ?? [], env));
+            Write(status, parse.GetValue(format), env);
+            return ExitCodes.Pass;
+        }));
+        return command;
+    }
+
+    public static RunStatus Read(IHistoryOperations store, string branch, GateOptions options, BenchmarkRun? baseline)
+    {
+        var latest = store.GetLatestRun(branch)
+                     ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
+        var run = store.LoadRun(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
+        var builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
+        var (from, to) = builder.TrendWindow;
+        foreach (var earlier in store.StreamRuns(from, to, branch))
+        {
+            builder.AddTrendRun(earlier);
+        }
+
+        return builder.Build();
+    }
+
+    private static BenchmarkRun? LoadBaseline(string[] paths, CliEnvironment env)
+    {
+        if (paths.Length > 0)
+        {
+            return BaselineStore.LoadAny(paths.Select(env.Resolve));
+        }
+
+        var implicitPath = env.Resolve(Path.Combine("baselines", BaselineStore.FileName));
+        return File.Exists(implicitPath) ? BaselineStore.LoadAny([implicitPath]) : null;
+    }
+
+    private static void Write(RunStatus status, OutputFormat format, CliEnvironment env)
+    {
+        switch (format)
+        {
+            case OutputFormat.Csv:
+                TableWriter.WriteCsv(Data(status), env.Out);
+                break;
+            case OutputFormat.Json:
+                TableWriter.WriteJson(
+                    new
+                    {
+                        Run = new
+                        {
+                            status.Run.Id,
+                            status.Run.Timestamp,
+                            status.Run.Branch,
+                            status.Run.Commit,
+                            status.Run.PullRequest,
+                            Fingerprint = status.Run.FingerprintKey,
+                        },
+                        TrendDays = status.TrendSpan.TotalDays,
+                        Benchmarks = TableWriter.Rows(Data(status)),
+                        Summary = new
+                        {
+                            status.Summary.Ok,
+                            status.Summary.Warning,
+                            status.Summary.Error,
+                            status.Summary.Critical,
+                            status.Summary.Total,
+                            status.Summary.TargetsMet,
+                            status.Summary.TargetsMissed,
+                        },
+                    },
+                    env.Out);
+                break;
+            default:
+                TableWriter.Write(Display(status), OutputFormat.Table, env);
+                env.Out.WriteLine(SummaryLine(status.Summary));
+                break;
+        }
+    }
+
+    /// <summary>The table for people: units, signs, symbols.</summary>
+    private static Table Display(RunStatus status)
+    {
+        var days = status.TrendSpan.TotalDays.ToString("0", CultureInfo.InvariantCulture);
+        var table = new Table(
+            $"PERFORMANCE STATUS (latest run {SeriesText.Run(status.Run)})",
+            Column.Text("Benchmark", "name"),
+            Column.Number("Value", "value"),
+            Column.Number("Allocated", "allocatedBytes"),
+            Column.Text("Target", "target"),
+            Column.Number("vs baseline", "baselineChangePercent"),
+            Column.Text($"Trend (vs {days}-day median)", "trendChangePercent"),
+            Column.Text("Status", "status"));
+        foreach (var s in status.Series)
+        {
+            table.Add(
+                s.DisplayName,
+                s.Value is null ? "failed" : SeriesText.Value(s.Value, s.Unit),
+                SeriesText.Value(s.AllocatedBytes, "B"),
+                TargetText(s.Target),
+                Units.SignedPercent(s.BaselineChangePercent),
+                TrendText(s.TrendChangePercent),
+                SeriesText.Status(s.Status));
+        }
+
+        return table;
+    }
+
+    /// <summary>The rows for programs: raw numbers in ns, bytes and percent; severities as lower-case words.</summary>
+    private static Table Data(RunStatus status)
+    {
+        var table = new Table(
+            "status",
+            Column.Text("Series key", "seriesKey"),
+            Column.Text("Benchmark", "name"),
+            Column.Text("Unit", "unit"),
+            Column.Number("Value", "value"),
+            Column.Number("Allocated bytes", "allocatedBytes"),
+            Column.Number("Target", "target"),
+            Column.Number("Target warning", "targetWarning"),
+            Column.Number("Target error", "targetError"),
+            Column.Text("Target severity", "targetSeverity"),
+            Column.Number("Baseline", "baseline"),
+            Column.Number("vs baseline %", "baselineChangePercent"),
+            Column.Number("Trend median", "trendMedian"),
+            Column.Number("Trend runs", "trendRuns"),
+            Column.Number("Trend %", "trendChangePercent"),
+            Column.Text("Alert severity", "alertSeverity"),
+            Column.Text("Status", "status"),
+            Column.Text("Status source", "statusSource"));
+        foreach (var s in status.Series)
+        {
+            table.Add(
+                s.SeriesKey,
+                s.DisplayName,
+                s.Unit,
+                Raw(s.Value),
+                Raw(s.AllocatedBytes),
+                Raw(s.Target?.Target.Target),
+                Raw(s.Target?.Target.Warning),
+                Raw(s.Target?.Target.Error),
+                s.TargetSeverity is { } ts ? SeriesText.Name(ts) : null,
+                Raw(s.Baseline),
+                Raw(s.BaselineChangePercent),
+                Raw(s.TrendMedian),
+                Cell.Of(string.Empty, s.TrendRuns),
+                Raw(s.TrendChangePercent),
+                s.AlertSeverity is { } a ? SeriesText.Name(a) : null,
+                SeriesText.Name(s.Status),
+                s.StatusSource.ToString().ToLowerInvariant());
+        }
+
+        return table;
+    }
+
+    private static Cell Raw(double? value) => Cell.Of(string.Empty, value);
+
+    private static string TargetText(TargetMatch? match) => match is null
+        ? "–"
+        : (match.BiggerIsBetter ? "≥ " : "≤ ") + SeriesText.Value(match.Target.Target, match.Unit);
+
+    /// <summary>An arrow and the signed change: <c>↑ +58.9%</c>; a change under 1% is flat (<c>→</c>).</summary>
+    private static string TrendText(double? percent) => percent switch
+    {
+        null => "–",
+        var p when Math.Abs(p.Value) < 1 => "→ " + Units.SignedPercent(p),
+        var p when p > 0 => "↑ " + Units.SignedPercent(p),
+        var p => "↓ " + Units.SignedPercent(p),
+    };
+
+    private static string SummaryLine(StatusSummary s) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Summary: {s.Ok} ok · {s.Warning} warning · {s.Error} error · {s.Critical} critical ({s.TargetsMet} targets met, {s.TargetsMissed} missed)");
+}

@@ -1,0 +1,220 @@
+using System.Collections.Immutable;
+using PerfGate.Core.Configuration;
+using PerfGate.Core.History;
+using PerfGate.Core.Results;
+using PerfGate.Core.Rules;
+using PerfGate.Core.Statistics;
+using PerfGate.Core.Verdicts;
+
+namespace PerfGate.Core.Operations;
+
+/// <summary>What <c>perfgate status</c> shows: one recorded run, each of its series judged, and the counts.</summary>
+public sealed record RunStatus(StoredRun Run, TimeSpan TrendSpan, ImmutableArray<SeriesStatus> Series, StatusSummary Summary);
+
+/// <summary>
+/// One series of the run. <see cref="Value"/> is the stored median in ns (benchmarks) or the metric's value in
+/// <see cref="Unit"/>; null when the benchmark failed. <see cref="Status"/> is the most severe alert recorded with the
+/// run for this series, else the worst missed target, else ok (<see cref="StatusSource"/> says which).
+/// </summary>
+public sealed record SeriesStatus(
+    string SeriesKey,
+    string DisplayName,
+    string Unit,
+    double? Value,
+    double? AllocatedBytes,
+    TargetMatch? Target,
+    Severity? TargetSeverity,
+    double? Baseline,
+    double? BaselineChangePercent,
+    double? TrendMedian,
+    int TrendRuns,
+    double? TrendChangePercent,
+    Severity? AlertSeverity,
+    Severity Status,
+    StatusSource StatusSource);
+
+/// <summary>Where a series' status comes from.</summary>
+public enum StatusSource
+{
+    /// <summary>Nothing was wrong: no alert with the run, no target missed.</summary>
+    None,
+
+    /// <summary>An alert the gate recorded with the run.</summary>
+    Alert,
+
+    /// <summary>A configured target the value misses.</summary>
+    Target,
+}
+
+/// <summary>Series counted by status, and the targets met and missed (one count per applicable target).</summary>
+public sealed record StatusSummary(int Ok, int Warning, int Error, int Critical, int TargetsMet, int TargetsMissed)
+{
+    public int Total => Ok + Warning + Error + Critical;
+}
+
+/// <summary>
+/// Judges the latest run for <c>perfgate status</c>: pure, everything read beforehand. The trend is the value against
+/// the median of the same series (same machine fingerprint) over the runs fed to <see cref="AddTrendRun"/>.
+/// </summary>
+public sealed class RunStatusBuilder
+{
+    private readonly RunWithResults _run;
+    private readonly GateOptions _options;
+    private readonly Dictionary<string, List<double>> _trend = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Severity> _alerts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BenchmarkResult> _baseline = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, MetricValue> _baselineMetrics = new(StringComparer.Ordinal);
+
+    public RunStatusBuilder(RunWithResults run, GateOptions options, BenchmarkRun? baseline, IEnumerable<StoredAlert> alerts, TimeSpan trendSpan)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(alerts);
+        _run = run;
+        _options = options;
+        TrendSpan = trendSpan;
+        foreach (var alert in alerts.Where(a => a.RunId == run.Run.Id))
+        {
+            _alerts[alert.SeriesKey] = _alerts.TryGetValue(alert.SeriesKey, out var s) && s > alert.Severity ? s : alert.Severity;
+        }
+
+        foreach (var b in baseline?.Results ?? [])
+        {
+            _baseline.TryAdd(b.Id.Key, b);
+        }
+
+        foreach (var m in baseline?.Metrics ?? [])
+        {
+            _baselineMetrics.TryAdd(SeriesKey.ForMetric(m.Id), m);
+        }
+    }
+
+    /// <summary>How far back the trend looks from the run.</summary>
+    public TimeSpan TrendSpan { get; }
+
+    /// <summary>The window of earlier runs the trend uses: <c>[run − span, run)</c>.</summary>
+    public (DateTimeOffset From, DateTimeOffset To) TrendWindow => (_run.Run.Timestamp - TrendSpan, _run.Run.Timestamp);
+
+    /// <summary>Adds an earlier run's values to the trend; other machines, other branches, the run itself and runs outside the window are skipped.</summary>
+    public void AddTrendRun(RunWithResults earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var (from, to) = TrendWindow;
+        if (earlier.Run.Id == _run.Run.Id || earlier.Run.Branch != _run.Run.Branch || earlier.Run.FingerprintKey != _run.Run.FingerprintKey ||
+            earlier.Run.Timestamp < from || earlier.Run.Timestamp >= to)
+        {
+            return;
+        }
+
+        foreach (var result in earlier.Results)
+        {
+            if (result.Value is { } v && double.IsFinite(v))
+            {
+                if (!_trend.TryGetValue(result.SeriesKey, out var values))
+                {
+                    values = [];
+                    _trend.Add(result.SeriesKey, values);
+                }
+
+                values.Add(v);
+            }
+        }
+    }
+
+    /// <summary>Rows worst status first (then by name); the summary counts them.</summary>
+    public RunStatus Build()
+    {
+        var rows = _run.Results.Select(Judge)
+            .OrderByDescending(r => r.Status)
+            .ThenBy(r => r.DisplayName, StringComparer.Ordinal)
+            .ThenBy(r => r.SeriesKey, StringComparer.Ordinal)
+            .ToImmutableArray();
+        var met = 0;
+        var missed = 0;
+        foreach (var result in _run.Results)
+        {
+            foreach (var (_, severity) in TargetFindings(result))
+            {
+                if (severity == Severity.Ok)
+                {
+                    met++;
+                }
+                else
+                {
+                    missed++;
+                }
+            }
+        }
+
+        var summary = new StatusSummary(
+            rows.Count(r => r.Status == Severity.Ok),
+            rows.Count(r => r.Status == Severity.Warning),
+            rows.Count(r => r.Status == Severity.Error),
+            rows.Count(r => r.Status == Severity.Critical),
+            met,
+            missed);
+        return new RunStatus(_run.Run, TrendSpan, rows, summary);
+    }
+
+    private SeriesStatus Judge(StoredResult result)
+    {
+        var value = result.Value is { } v && double.IsFinite(v) ? v : (double?)null;
+        var findings = TargetFindings(result);
+        var shown = findings.FirstOrDefault(f => f.Match.Metric is null).Match ?? findings.FirstOrDefault().Match;
+        Severity? targetSeverity = findings.Count > 0 ? findings.Max(f => f.Severity) : null;
+
+        var baseline = BaselineOf(result);
+        double? baselineChange = value is { } cur && baseline is { } b && b != 0 ? (cur / b - 1) * 100 : null;
+
+        var trendValues = _trend.TryGetValue(result.SeriesKey, out var t) ? t : [];
+        double? trendMedian = trendValues.Count > 0 ? Quantiles.Median(trendValues) : null;
+        double? trendChange = value is { } c && trendMedian is { } m && m != 0 ? (c / m - 1) * 100 : null;
+
+        Severity? alert = _alerts.TryGetValue(result.SeriesKey, out var a) ? a : null;
+        var (status, source) = alert is { } s && s > Severity.Ok
+            ? (s, StatusSource.Alert)
+            : targetSeverity is { } ts && ts > Severity.Ok ? (ts, StatusSource.Target) : (Severity.Ok, StatusSource.None);
+
+        return new SeriesStatus(
+            result.SeriesKey,
+            result.DisplayName,
+            result.Metric?.Unit ?? "ns",
+            value,
+            result.Benchmark?.AllocatedBytesPerOperation,
+            shown,
+            targetSeverity,
+            baseline,
+            baselineChange,
+            trendMedian,
+            trendValues.Count,
+            trendChange,
+            alert,
+            status,
+            source);
+    }
+
+    /// <summary>The targets the gate would apply to this result, each judged on the stored value.</summary>
+    private List<(TargetMatch Match, Severity Severity)> TargetFindings(StoredResult result)
+    {
+        var factor = _options.Thresholds.CriticalFactor;
+        if (result.Metric is { } metric)
+        {
+            return TargetMatcher.ForRunMetric(_options.Targets, metric.Id) is { } target
+                ? [(new TargetMatch(target, metric), TargetMatcher.Judge(target, metric.Id, metric.Value, metric.Unit, factor, metric.BiggerIsBetter).Severity)]
+                : [];
+        }
+
+        if (result.Benchmark is not { FailedToRun: false } benchmark || result.Value is not { } time)
+        {
+            return [];
+        }
+
+        return [.. TargetMatcher.ForBenchmark(_options.Targets, result.SeriesKey, benchmark.Metrics).Select(match => (match, match.Metric is { } m
+            ? TargetMatcher.Judge(match.Target, m.Id, m.Value, m.Unit, factor, m.BiggerIsBetter).Severity
+            : TargetMatcher.Judge(match.Target, "time", time, "ns", factor).Severity))];
+    }
+
+    private double? BaselineOf(StoredResult result) => result.Metric is not null
+        ? _baselineMetrics.TryGetValue(result.SeriesKey, out var m) ? m.Value : null
+        : _baseline.TryGetValue(result.SeriesKey, out var b) ? b.Statistics?.Median : null;
+}
