@@ -89,6 +89,9 @@ internal static class CheckCommand
         var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
                       ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
 
+        // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
+        var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
+
         var verdict = Gate.Evaluate(new GateInput
         {
             Current = current,
@@ -97,6 +100,7 @@ internal static class CheckCommand
             Options = options,
             HeadCommit = commit,
             HeadBranch = branch,
+            Acknowledgements = acknowledgements,
         });
 
         Reports.Write(verdict, request, env);
