@@ -13,6 +13,8 @@ public static class PerfGateApp
             CheckCommand.Create(env),
             BaselineCommand.Create(env),
             HistoryCommand.Create(env),
+            CompareCommand.Create(env),
+            AlertsCommand.Create(env),
         };
 
         var parse = root.Parse(args);

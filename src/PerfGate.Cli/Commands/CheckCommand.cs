@@ -121,7 +121,8 @@ internal static class CheckCommand
         return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
     }
 
-    private static GateOptions LoadOptions(string? path, CliEnvironment env)
+    /// <summary>--config, else ./perfgate.json when present, else the defaults.</summary>
+    internal static GateOptions LoadOptions(string? path, CliEnvironment env)
     {
         if (path is not null)
         {
