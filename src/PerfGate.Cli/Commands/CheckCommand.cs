@@ -104,6 +104,10 @@ internal static class CheckCommand
         });
 
         Reports.Write(verdict, request, env);
+        foreach (var (name, finding) in Acknowledged(verdict))
+        {
+            env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
+        }
 
         if (request.Record && store is not null)
         {
@@ -120,6 +124,11 @@ internal static class CheckCommand
 
         return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
     }
+
+    /// <summary>The findings an acknowledged alert let pass (docs/alerts.md), named for the terminal.</summary>
+    private static IEnumerable<(string Name, Core.Verdicts.Finding Finding)> Acknowledged(Core.Verdicts.Verdict verdict) =>
+        verdict.Benchmarks.SelectMany(b => b.Findings.Where(f => f.AcknowledgedAlertId is not null).Select(f => (b.DisplayName, f)))
+            .Concat(verdict.Metrics.SelectMany(m => m.Findings.Where(f => f.AcknowledgedAlertId is not null).Select(f => (m.Id, f))));
 
     /// <summary>--config, else ./perfgate.json when present, else the defaults.</summary>
     internal static GateOptions LoadOptions(string? path, CliEnvironment env)

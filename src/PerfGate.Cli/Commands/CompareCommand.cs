@@ -148,7 +148,7 @@ internal static class CompareCommand
     }
 
     private static CompareSide Side(ResolvedRun side) => new(
-        side.ResolvedAs.ToString().ToLowerInvariant(),
+        side.ResolvedAs switch { RunReferenceKind.RunId => "run", var k => k.ToString().ToLowerInvariant() },
         side.Stored?.Id,
         side.Run.Commit,
         side.Run.Branch,

@@ -67,6 +67,7 @@ public sealed class AcknowledgementRule
             {
                 Severity = Severity.Warning,
                 Fails = false,
+                AcknowledgedAlertId = ack.AlertId,
                 Message = $"acknowledged as {who}{notes} (now {Format(finding.Metric, current)}, within the acknowledged {bound}); {finding.Message}",
             };
         }

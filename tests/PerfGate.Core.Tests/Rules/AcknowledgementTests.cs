@@ -42,6 +42,7 @@ public sealed class AcknowledgementTests
         f.Message.ShouldContain("within the acknowledged 1.00 μs + 10% = 1.10 μs");
         f.Message.ShouldEndWith("60% slower than the history");
         f.Current.ShouldBe(1100);
+        f.AcknowledgedAlertId.ShouldBe(7);
         f.ChangePercent.ShouldBe(60);
     }
 
@@ -54,6 +55,7 @@ public sealed class AcknowledgementTests
 
         f.Fails.ShouldBeTrue();
         f.Severity.ShouldBe(Severity.Critical);
+        f.AcknowledgedAlertId.ShouldBeNull();
         f.Message.ShouldStartWith("60% slower than the history; exceeds the level acknowledged as alert #7 by alice on 2026-11-30");
     }
 
