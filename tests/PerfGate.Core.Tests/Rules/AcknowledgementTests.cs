@@ -182,4 +182,27 @@ public sealed class AcknowledgementTests
         Judge(Metric(0.8)).Metrics.Single().Findings.Single().Message.ShouldStartWith("acknowledged as alert #7");
         Judge(Metric(0.81)).Passed.ShouldBeFalse(); // 0.81 × 0.95 = 0.7695 > 0.76
     }
+
+    [Theory]
+    [InlineData("{}", null)]
+    [InlineData("""{ "thresholds": { "acknowledgementSlackPercent": null } }""", null)]
+    [InlineData("""{ "thresholds": { "acknowledgementSlackPercent": 0 } }""", 0.0)]
+    [InlineData("""{ "thresholds": { "acknowledgementSlackPercent": 12.5 } }""", 12.5)]
+    public void The_slack_is_read_from_the_configuration(string json, double? expected)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+
+        GateOptionsLoader.Read(stream, "perfgate.json").Thresholds.AcknowledgementSlackPercent.ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("100")]
+    [InlineData("\"ten\"")]
+    public void An_impossible_slack_is_a_configuration_error(string value)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes($$"""{ "thresholds": { "acknowledgementSlackPercent": {{value}} } }"""));
+
+        Should.Throw<ResultsFormatException>(() => GateOptionsLoader.Read(stream, "perfgate.json")).Message.ShouldContain("acknowledgementSlackPercent");
+    }
 }
