@@ -41,6 +41,22 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
     }
 
     [Fact]
+    public void On_a_terminal_the_table_is_drawn_with_the_same_rows_and_footer()
+    {
+        using var cli = new CliRunner { IsTerminal = true };
+        var copy = history.CopyHistory(cli);
+
+        var (code, output, error) = cli.Run("alerts", "--history", copy);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("╭");
+        output.ShouldContain("│");
+        output.ShouldContain("critical");
+        output.ShouldNotContain("----------------");
+        output.TrimEnd().ShouldEndWith(" open");
+    }
+
+    [Fact]
     public void Json_carries_raw_values_and_the_counts()
     {
         var expected = StoreAlerts();

@@ -154,6 +154,22 @@ public sealed class CompareCommandTests(RecordedHistory history) : IClassFixture
     }
 
     [Fact]
+    public void On_a_terminal_the_table_is_drawn()
+    {
+        using var cli = new CliRunner { IsTerminal = true };
+        var folder = Path.GetDirectoryName(history.Source)!;
+
+        var (code, output, error) = cli.Run("compare", folder, folder);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("╭");
+        output.ShouldContain("│");
+        output.ShouldContain("\u001b["); // styled headers
+        output.ShouldNotContain("----------");
+        output.ShouldContain("24 benchmarks: 0 slower, 0 faster, 24 unchanged");
+    }
+
+    [Fact]
     public void Help_describes_the_reference_forms()
     {
         var (code, output, _) = history.Cli.Run("compare", "--help");
