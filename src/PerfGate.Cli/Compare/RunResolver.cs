@@ -23,7 +23,7 @@ internal sealed class RunResolver(CliEnvironment env, Func<IHistoryOperations?> 
         ArgumentNullException.ThrowIfNull(reference);
         return reference.Kind switch
         {
-            RunReferenceKind.RunId => ById(reference.AsRunId!.Value, reference) ?? throw new UsageException($"'{reference.Text}': no run #{reference.AsRunId} in {historyPath}"),
+            RunReferenceKind.RunId => ById(reference.AsRunId!.Value) ?? throw new UsageException($"'{reference.Text}': no run #{reference.AsRunId} in {historyPath}"),
             RunReferenceKind.Commit => ByCommit(reference) ?? throw new UsageException($"'{reference.Text}': no recorded run has a commit starting with '{reference.Value}'"),
             RunReferenceKind.Branch => ByBranch(reference) ?? throw new UsageException($"'{reference.Text}': no recorded run on branch '{reference.Value}'"),
             RunReferenceKind.Path => ByPath(reference) ?? throw new UsageException($"'{reference.Text}': {env.Resolve(reference.Value)}: no such file or folder"),
@@ -33,7 +33,7 @@ internal sealed class RunResolver(CliEnvironment env, Func<IHistoryOperations?> 
 
     private ResolvedRun Auto(RunReference reference)
     {
-        if (reference.AsRunId is { } id && Store(required: false) is not null && ById(id, reference) is { } run)
+        if (reference.AsRunId is { } id && Store(required: false) is not null && ById(id) is { } run)
         {
             return run;
         }
@@ -57,7 +57,7 @@ internal sealed class RunResolver(CliEnvironment env, Func<IHistoryOperations?> 
             ?? throw new UsageException($"'{reference.Text}' is neither a run id, a commit, a branch with recorded runs in {historyPath}, nor an existing results file or folder");
     }
 
-    private ResolvedRun? ById(long id, RunReference reference)
+    private ResolvedRun? ById(long id)
     {
         var loaded = Store(required: true)!.LoadRun(id);
         return loaded is null ? null : new ResolvedRun(loaded.ToBenchmarkRun(), RunReferenceKind.RunId, loaded.Run, null);
