@@ -16,6 +16,8 @@ public static class PerfGateApp
             StatusCommand.Create(env),
             ReportCommand.Create(env),
             ExportCommand.Create(env),
+            CompareCommand.Create(env),
+            AlertsCommand.Create(env),
             DashboardCommand.Create(env),
         };
 

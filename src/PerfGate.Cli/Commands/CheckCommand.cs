@@ -89,6 +89,9 @@ internal static class CheckCommand
         var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
                       ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
 
+        // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
+        var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
+
         var verdict = Gate.Evaluate(new GateInput
         {
             Current = current,
@@ -97,9 +100,14 @@ internal static class CheckCommand
             Options = options,
             HeadCommit = commit,
             HeadBranch = branch,
+            Acknowledgements = acknowledgements,
         });
 
         Reports.Write(verdict, request, env);
+        foreach (var (name, finding) in Acknowledged(verdict))
+        {
+            env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
+        }
 
         if (request.Record && store is not null)
         {
@@ -116,6 +124,11 @@ internal static class CheckCommand
 
         return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
     }
+
+    /// <summary>The findings an acknowledged alert let pass (docs/alerts.md), named for the terminal.</summary>
+    private static IEnumerable<(string Name, Core.Verdicts.Finding Finding)> Acknowledged(Core.Verdicts.Verdict verdict) =>
+        verdict.Benchmarks.SelectMany(b => b.Findings.Where(f => f.AcknowledgedAlertId is not null).Select(f => (b.DisplayName, f)))
+            .Concat(verdict.Metrics.SelectMany(m => m.Findings.Where(f => f.AcknowledgedAlertId is not null).Select(f => (m.Id, f))));
 
     /// <summary>perfgate.json from --config, else ./perfgate.json when present, else the defaults.</summary>
     internal static GateOptions LoadOptions(string? path, CliEnvironment env)

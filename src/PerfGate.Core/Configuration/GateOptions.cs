@@ -38,6 +38,12 @@ public sealed record ThresholdOptions
     public double CriticalFactor { get; init; } = 1.5;
 
     public double CriticalPercent => FailPercent * CriticalFactor;
+
+    /// <summary>
+    /// How far, in percent, a figure may move beyond an acknowledged alert's value and still pass (docs/alerts.md);
+    /// null (the default) means the warning threshold of the benchmark (<see cref="WarningPercent"/> or its override).
+    /// </summary>
+    public double? AcknowledgementSlackPercent { get; init; }
 }
 
 public sealed record StatisticsOptions

@@ -64,6 +64,7 @@ public static class GateOptionsLoader
         Require(t.WarningPercent >= 0 && t.FailPercent > 0, "thresholds.warningPercent must be ≥ 0 and thresholds.failPercent > 0");
         Require(t.WarningPercent <= t.FailPercent, "thresholds.warningPercent must not exceed thresholds.failPercent");
         Require(t.CriticalFactor >= 1, "thresholds.criticalFactor must be ≥ 1");
+        Require(t.AcknowledgementSlackPercent is null or (>= 0 and < 100), "thresholds.acknowledgementSlackPercent must be ≥ 0 and < 100");
         var s = o.Statistics;
         Require(s.SignificanceLevel is > 0 and < 0.5, "statistics.significanceLevel must be between 0 and 0.5");
         Require(s.HistoryWindow >= 2, "statistics.historyWindow must be at least 2");

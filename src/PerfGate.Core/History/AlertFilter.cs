@@ -19,5 +19,11 @@ public sealed record AlertFilter
 
     public long? RunId { get; init; }
 
+    /// <summary>Only the alert with this id.</summary>
+    public long? Id { get; init; }
+
+    /// <summary>Only alerts whose series key contains this text (ASCII case-insensitive).</summary>
+    public string? SeriesContains { get; init; }
+
     public int? Limit { get; init; }
 }

@@ -29,7 +29,13 @@ public interface IHistoryOperations : IHistoryStore
     /// <summary>Alerts matching the filter, newest first.</summary>
     IReadOnlyList<StoredAlert> GetAlerts(AlertFilter filter);
 
-    /// <summary>Marks the alert acknowledged; false when there is no alert with that id.</summary>
+    /// <summary>
+    /// The acknowledged alerts of these series (recorded on <paramref name="branch"/> when given), newest
+    /// acknowledgement first: what the gate's acknowledgement rule needs (docs/alerts.md).
+    /// </summary>
+    IReadOnlyList<StoredAlert> GetAcknowledged(IReadOnlyCollection<string> seriesKeys, string? branch = null);
+
+    /// <summary>Marks the alert acknowledged (overwriting an earlier acknowledgement); false when there is no alert with that id.</summary>
     bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at);
 
     /// <summary>

@@ -1,11 +1,18 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.History;
 
 public sealed partial class SqliteHistoryStore
 {
+    private const string AlertColumns = """
+        SELECT id, run_id, triggered_at, branch, commit_sha, pull_request, fingerprint_key, tier, severity, series_key, metric,
+               current_value, expected_value, deviation_percent, message, acknowledged, acknowledged_by, acknowledged_at, notes
+        FROM alerts
+        """;
+
     /// <inheritdoc />
     public IReadOnlyList<StoredAlert> GetAlerts(AlertFilter filter)
     {
@@ -14,11 +21,7 @@ public sealed partial class SqliteHistoryStore
         {
             using var command = connection.CreateCommand();
             // Only fixed clauses are appended; every value is a parameter.
-            var sql = new StringBuilder("""
-                SELECT id, run_id, triggered_at, branch, commit_sha, pull_request, fingerprint_key, tier, severity, series_key, metric,
-                       current_value, expected_value, deviation_percent, message, acknowledged, acknowledged_by, acknowledged_at, notes
-                FROM alerts WHERE 1 = 1
-                """);
+            var sql = new StringBuilder(AlertColumns).Append(" WHERE 1 = 1");
             if (filter.MinimumSeverity is { } minimum)
             {
                 sql.Append(" AND severity IN (SELECT value FROM json_each($severities))");
@@ -37,6 +40,18 @@ public sealed partial class SqliteHistoryStore
                 command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
             }
 
+            if (filter.Id is { } id)
+            {
+                sql.Append(" AND id = $id");
+                command.Parameters.AddWithValue("$id", id);
+            }
+
+            if (filter.SeriesContains is { Length: > 0 } series)
+            {
+                sql.Append(" AND instr(lower(series_key), lower($series)) > 0");
+                command.Parameters.AddWithValue("$series", series);
+            }
+
             if (filter.RunId is { } runId)
             {
                 sql.Append(" AND run_id = $run_id");
@@ -47,33 +62,33 @@ public sealed partial class SqliteHistoryStore
             command.Parameters.AddWithValue("$limit", filter.Limit ?? -1);
             command.CommandText = sql.ToString();
 
-            var alerts = new List<StoredAlert>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                alerts.Add(new StoredAlert(
-                    Id: reader.GetInt64(0),
-                    RunId: reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                    TriggeredAt: FromUnixMs(reader.GetInt64(2)),
-                    Branch: reader.GetString(3),
-                    Commit: NullableString(reader, 4),
-                    PullRequest: reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                    FingerprintKey: reader.GetString(6),
-                    Tier: StoredNames.ParseTier(reader.GetString(7)),
-                    Severity: StoredNames.ParseSeverity(reader.GetString(8)),
-                    SeriesKey: reader.GetString(9),
-                    Metric: reader.GetString(10),
-                    CurrentValue: DoubleOrNaN(reader, 11),
-                    ExpectedValue: DoubleOrNaN(reader, 12),
-                    DeviationPercent: DoubleOrNaN(reader, 13),
-                    Message: reader.GetString(14),
-                    Acknowledged: reader.GetInt64(15) != 0,
-                    AcknowledgedBy: NullableString(reader, 16),
-                    AcknowledgedAt: reader.IsDBNull(17) ? null : FromUnixMs(reader.GetInt64(17)),
-                    Notes: NullableString(reader, 18)));
-            }
-
+            var alerts = ReadAlerts(command);
             return (IReadOnlyList<StoredAlert>)alerts;
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredAlert> GetAcknowledged(IReadOnlyCollection<string> seriesKeys, string? branch = null)
+    {
+        ArgumentNullException.ThrowIfNull(seriesKeys);
+        if (seriesKeys.Count == 0)
+        {
+            return [];
+        }
+
+        return Execute(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = AlertColumns + """
+
+                WHERE acknowledged = 1
+                  AND series_key IN (SELECT value FROM json_each($keys))
+                  AND ($branch IS NULL OR branch = $branch)
+                ORDER BY acknowledged_at DESC, id DESC;
+                """;
+            command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(seriesKeys));
+            command.Parameters.AddWithValue("$branch", (object?)branch ?? DBNull.Value);
+            return (IReadOnlyList<StoredAlert>)ReadAlerts(command);
         });
     }
 
@@ -166,4 +181,35 @@ public sealed partial class SqliteHistoryStore
 
         return (IReadOnlyList<PerformanceTarget>)targets;
     });
+
+    private static List<StoredAlert> ReadAlerts(SqliteCommand command)
+    {
+        var alerts = new List<StoredAlert>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            alerts.Add(new StoredAlert(
+                Id: reader.GetInt64(0),
+                RunId: reader.IsDBNull(1) ? null : reader.GetInt64(1),
+                TriggeredAt: FromUnixMs(reader.GetInt64(2)),
+                Branch: reader.GetString(3),
+                Commit: NullableString(reader, 4),
+                PullRequest: reader.IsDBNull(5) ? null : reader.GetInt32(5),
+                FingerprintKey: reader.GetString(6),
+                Tier: StoredNames.ParseTier(reader.GetString(7)),
+                Severity: StoredNames.ParseSeverity(reader.GetString(8)),
+                SeriesKey: reader.GetString(9),
+                Metric: reader.GetString(10),
+                CurrentValue: DoubleOrNaN(reader, 11),
+                ExpectedValue: DoubleOrNaN(reader, 12),
+                DeviationPercent: DoubleOrNaN(reader, 13),
+                Message: reader.GetString(14),
+                Acknowledged: reader.GetInt64(15) != 0,
+                AcknowledgedBy: NullableString(reader, 16),
+                AcknowledgedAt: reader.IsDBNull(17) ? null : FromUnixMs(reader.GetInt64(17)),
+                Notes: NullableString(reader, 18)));
+        }
+
+        return alerts;
+    }
 }

@@ -61,13 +61,15 @@ public static class Gate
         var alpha = options.Statistics.SignificanceLevel;
         var testCount = Correct(cases);
 
+        var acknowledgements = new AcknowledgementRule(input.Acknowledgements);
         foreach (var c in cases)
         {
             Judge(c, input, options, alpha, mismatch, notes);
+            Acknowledge(c, acknowledgements, options);
         }
 
         var verdicts = cases.Select(c => ToVerdict(c, options, alpha, testCount)).ToImmutableArray();
-        var metrics = JudgeRunMetrics(input, options);
+        var metrics = JudgeRunMetrics(input, options, acknowledgements);
 
         AddRunNotes(input, options, mismatch, cases, verdicts, prior, notes);
         var passed = !verdicts.Any(v => v.Fails) && !metrics.Any(m => m.Fails);
@@ -436,7 +438,28 @@ public static class Gate
         return string.Join("; ", parts);
     }
 
-    private static ImmutableArray<MetricVerdict> JudgeRunMetrics(GateInput input, GateOptions options)
+    /// <summary>Applies the acknowledgement rule to the case's findings (docs/alerts.md).</summary>
+    private static void Acknowledge(BenchmarkCase c, AcknowledgementRule acknowledgements, GateOptions options)
+    {
+        if (acknowledgements.IsEmpty)
+        {
+            return;
+        }
+
+        var slack = options.Thresholds.AcknowledgementSlackPercent ?? c.WarningPercent;
+        for (var i = 0; i < c.Findings.Count; i++)
+        {
+            var f = c.Findings[i];
+            var biggerIsBetter = c.Current?.Metrics.FirstOrDefault(m => m.Id == f.Metric) is { } m && IsBiggerBetter(m, options);
+            c.Findings[i] = acknowledgements.Apply(f, c.Key, biggerIsBetter, slack);
+        }
+    }
+
+    /// <summary>Time and allocations are smaller-is-better; a metric is bigger-is-better when it says so or a target for it does.</summary>
+    private static bool IsBiggerBetter(MetricValue m, GateOptions options) =>
+        m.BiggerIsBetter || options.Targets.Any(t => t.Metric == m.Id && t.BiggerIsBetter);
+
+    private static ImmutableArray<MetricVerdict> JudgeRunMetrics(GateInput input, GateOptions options, AcknowledgementRule acknowledgements)
     {
         var t = options.Thresholds;
         var old = input.Baseline?.Metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First()) ?? [];
@@ -455,6 +478,12 @@ public static class Gate
             if (target is not null)
             {
                 findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
+            }
+
+            var slack = t.AcknowledgementSlackPercent ?? t.WarningPercent;
+            for (var i = 0; i < findings.Count; i++)
+            {
+                findings[i] = acknowledgements.Apply(findings[i], SeriesKey.ForMetric(m.Id), IsBiggerBetter(m, options), slack);
             }
 
             list.Add(new MetricVerdict

@@ -23,4 +23,10 @@ public sealed record GateInput
     public string? HeadCommit { get; init; }
 
     public string? HeadBranch { get; init; }
+
+    /// <summary>
+    /// Acknowledged alerts of this run's series (docs/alerts.md): a failing finding within the acknowledged level is
+    /// downgraded to a warning. The caller chooses which count (the CLI: those recorded on the baseline branch).
+    /// </summary>
+    public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
 }

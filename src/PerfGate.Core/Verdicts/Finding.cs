@@ -26,4 +26,7 @@ public sealed record Finding
 
     /// <summary>The p-value behind a statistical finding, after the suite-wide correction; null for other tiers.</summary>
     public double? PValue { get; init; }
+
+    /// <summary>The acknowledged alert that let this otherwise failing finding pass as a warning (docs/alerts.md); null otherwise.</summary>
+    public long? AcknowledgedAlertId { get; init; }
 }
