@@ -99,6 +99,26 @@ internal sealed class JsonFields
         }
     }
 
+    /// <summary>A time or size (absent like <see cref="Number(JsonElement, string, string)"/>) that cannot be below zero.</summary>
+    public double? NonNegative(JsonElement parent, string name, string path, string what = "")
+        => NonNegative(Number(parent, name, path), $"{path}.{name}", what);
+
+    /// <summary>Fails for a value below zero: no time, size or count can be (<paramref name="what"/> names it, e.g. "a time").</summary>
+    public double? NonNegative(double? value, string path, string what = "") => value < 0
+        ? throw Fail(path, $"{(what.Length > 0 ? what + " " : "")}cannot be negative ({value.Value.ToString(CultureInfo.InvariantCulture)})")
+        : value;
+
+    /// <summary>A count (absent when missing): a number from 0 to <see cref="int.MaxValue"/>, so a cast to int cannot wrap.</summary>
+    public int? Count(JsonElement parent, string name, string path) => Count(Number(parent, name, path), $"{path}.{name}");
+
+    public int? Count(double? value, string path) => value switch
+    {
+        null => null,
+        < 0 => throw Fail(path, $"cannot be negative ({value.Value.ToString(CultureInfo.InvariantCulture)})"),
+        > int.MaxValue => throw Fail(path, $"not a count ({value.Value.ToString(CultureInfo.InvariantCulture)})"),
+        _ => (int)value.Value,
+    };
+
     public bool? Boolean(JsonElement parent, string name, string path)
     {
         if (!TryGet(parent, name, out var value))

@@ -12,7 +12,10 @@ namespace PerfGate.Core.Results;
 /// </remarks>
 internal static class JsonInput
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    /// <summary>How deep objects and arrays may nest; a BenchmarkDotNet report needs 5 levels, a baseline 4.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
     public static JsonDocument Parse(Stream stream, string source)
     {
@@ -36,6 +39,11 @@ internal static class JsonInput
 
             var line = (e.LineNumber ?? 0) + 1;
             var position = (e.BytePositionInLine ?? 0) + 1;
+            if (IsTooDeep(e))
+            {
+                throw new ResultsFormatException(source, $"JSON nested deeper than {MaxDepth} levels at line {line}, byte {position} (not a BenchmarkDotNet report)", e);
+            }
+
             throw new ResultsFormatException(source, $"truncated or malformed JSON at line {line}, byte {position}", e);
         }
         catch (ArgumentException e)
@@ -44,6 +52,10 @@ internal static class JsonInput
             throw new ResultsFormatException(source, $"not UTF-8 JSON text: {e.Message}", e);
         }
     }
+
+    /// <summary>The reader's depth limit, which <see cref="JsonException"/> reports only in its (English) message.</summary>
+    private static bool IsTooDeep(JsonException e) =>
+        e.Message.Contains("maximum configured depth", StringComparison.Ordinal) || e.Message.Contains("CurrentDepth", StringComparison.Ordinal);
 
     /// <summary>Runs <paramref name="read"/> and maps the exceptions <see cref="JsonElement"/> accessors can throw.</summary>
     public static T Guard<T>(string source, Func<T> read)
