@@ -298,7 +298,7 @@ internal static class BadInputCorpus
     private static byte[] Overlong()
     {
         // 0xC0 0xAF is an overlong '/', which a lenient decoder would accept.
-        var bytes = ReplaceFirst("Count=10&", "Count=10\u0001&", 0xC0);
+        var bytes = ReplaceFirst("\"Parameters\":\"Count=10", "\"Parameters\":\"Count=10\u0001", 0xC0);
         var at = Array.IndexOf(bytes, (byte)0xC0);
         return [.. bytes[..(at + 1)], 0xAF, .. bytes[(at + 1)..]];
     }
