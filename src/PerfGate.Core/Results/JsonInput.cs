@@ -25,6 +25,11 @@ internal static class JsonInput
             throw new ResultsFormatException(source, "empty file (no JSON at all)");
         }
 
+        if (stream.CanSeek && ForeignEncoding(stream) is { } encoding)
+        {
+            throw new ResultsFormatException(source, $"the file is {encoding} text, not UTF-8 (save it as UTF-8)");
+        }
+
         try
         {
             return JsonDocument.Parse(stream, Options);
@@ -51,6 +56,30 @@ internal static class JsonInput
             // JsonDocument reports some encodings it cannot read (e.g. a UTF-16 file) as ArgumentException.
             throw new ResultsFormatException(source, $"not UTF-8 JSON text: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// UTF-16 and UTF-32 by their byte-order mark, or by a zero byte among the first four (JSON text starts with ASCII, so
+    /// UTF-8 has none there); <see cref="JsonDocument"/> would call them malformed at byte 1. The stream is rewound.
+    /// </summary>
+    private static string? ForeignEncoding(Stream stream)
+    {
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[4];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        head = head[..read];
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
+        {
+            return "UTF-32";
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.Contains((byte)0))
+        {
+            return "UTF-16";
+        }
+
+        return null;
     }
 
     /// <summary>The reader's depth limit, which <see cref="JsonException"/> reports only in its (English) message.</summary>

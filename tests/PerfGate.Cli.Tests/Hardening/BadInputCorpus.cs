@@ -275,15 +275,18 @@ internal static class BadInputCorpus
         return Encoding.UTF8.GetBytes(root.ToJsonString().Replace("\"@@NEST@@\"", nest.ToString(), StringComparison.Ordinal));
     }
 
-    public static readonly IReadOnlyDictionary<string, Func<byte[]>> InvalidUtf8 = new Dictionary<string, Func<byte[]>>(StringComparer.Ordinal)
+    /// <summary>Text that is not UTF-8, and the problem named for it.</summary>
+    public static readonly IReadOnlyDictionary<string, (Func<byte[]> Content, string Problem)> InvalidUtf8 = new Dictionary<string, (Func<byte[]>, string)>(StringComparer.Ordinal)
     {
-        ["lone-lead-byte-in-Method"] = () => ReplaceFirst("\"Method\":\"Join\"", "\"Method\":\"Jo\u0001n\"", 0xC3),
-        ["continuation-byte-in-FullName"] = () => ReplaceFirst("ParserBenchmarks.Join(", "ParserBenchmarks.J\u0001in(", 0x80),
-        ["0xFF-in-property-name"] = () => ReplaceFirst("\"Statistics\":", "\"Stat\u0001stics\":", 0xFF),
-        ["overlong-slash-in-Parameters"] = () => Overlong(),
-        ["utf16-le-with-bom"] = () => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(Run1Bytes.Value))],
-        ["latin1-name"] = () => Encoding.Latin1.GetBytes(Parse().ToJsonString().Replace("\"Method\":\"Join\"", "\"Method\":\"Jöin\"", StringComparison.Ordinal)),
-        ["random-binary"] = () => RandomBytes(4096),
+        ["lone-lead-byte-in-Method"] = (() => ReplaceFirst("\"Method\":\"Join\"", "\"Method\":\"Jo\u0001n\"", 0xC3), "invalid UTF-8 text"),
+        ["continuation-byte-in-FullName"] = (() => ReplaceFirst("ParserBenchmarks.Join(", "ParserBenchmarks.J\u0001in(", 0x80), "invalid UTF-8 text"),
+        ["0xFF-in-property-name"] = (() => ReplaceFirst("\"Statistics\":", "\"Stat\u0001stics\":", 0xFF), "invalid UTF-8 text"),
+        ["overlong-slash-in-Parameters"] = (Overlong, "invalid UTF-8 text"),
+        ["latin1-name"] = (() => Encoding.Latin1.GetBytes(Parse().ToJsonString().Replace("\"Method\":\"Join\"", "\"Method\":\"Jöin\"", StringComparison.Ordinal)), "invalid UTF-8 text"),
+        ["utf16-le-with-bom"] = (() => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Parse().ToJsonString())], "the file is UTF-16 text, not UTF-8"),
+        ["utf16-be-without-bom"] = (() => Encoding.BigEndianUnicode.GetBytes(Parse().ToJsonString()), "the file is UTF-16 text, not UTF-8"),
+        ["utf32-le-with-bom"] = (() => [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(Parse().ToJsonString())], "the file is UTF-32 text, not UTF-8"),
+        ["random-binary"] = (() => RandomBytes(4096), "malformed JSON at line 1"),
     };
 
     private static byte[] ReplaceFirst(string find, string withMarker, byte bad)

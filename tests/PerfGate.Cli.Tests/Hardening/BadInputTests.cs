@@ -166,7 +166,7 @@ public sealed class BadInputTests
     [Theory]
     [MemberData(nameof(InvalidUtf8Names))]
     public void Invalid_UTF8_is_refused(string name) =>
-        Refusal.ResultsAreRefused(InvalidUtf8[name](), "");
+        Refusal.ResultsAreRefused(InvalidUtf8[name].Content(), InvalidUtf8[name].Problem);
 
     [Fact]
     public void Benchmark_names_with_markdown_and_html_are_valid_and_escaped_in_every_report()
