@@ -51,11 +51,13 @@ public sealed partial class FuzzTests(ITestOutputHelper log)
         Directory.CreateDirectory(cli.Path("baselines"));
 
         var codes = new int[3];
+        var messages = new Dictionary<string, int>(StringComparer.Ordinal);
         var clock = Stopwatch.StartNew();
         var iteration = 0;
         for (; iteration < MaxIterations && clock.Elapsed < TimeLimit; iteration++)
         {
-            // Every fourth input is a mutated baseline judged against good results; the rest are mutated results.
+            // Every fourth input is a mutated baseline judged against good results; the rest are mutated results, judged
+            // alone or against the fixture they came from.
             var mutateBaseline = iteration % 4 == 3;
             var fixture = random.Next(originals.Length);
             var source = mutateBaseline ? baselineBytes : originals[fixture];
@@ -73,7 +75,7 @@ public sealed partial class FuzzTests(ITestOutputHelper log)
                 Directory.CreateDirectory(cli.Path("in"));
                 args = iteration % 2 == 0
                     ? ["check", "--results", inputPath]
-                    : ["check", "--results", inputPath, "--baseline", "good-baseline", "--markdown", "report.md", "--json", "verdict.json"];
+                    : ["check", "--results", inputPath, "--baseline", Fixtures[fixture], "--markdown", "report.md", "--json", "verdict.json"];
             }
 
             File.WriteAllBytes(inputPath, input);
@@ -83,6 +85,12 @@ public sealed partial class FuzzTests(ITestOutputHelper log)
             {
                 var (c, _, error) = cli.Run(args);
                 code = c;
+                if (c == 2)
+                {
+                    var kind = Digits().Replace(error.Replace(inputPath, "<file>", StringComparison.Ordinal).Trim(), "#");
+                    messages[kind] = messages.GetValueOrDefault(kind) + 1;
+                }
+
                 problem = c is < 0 or > 2 ? $"exit code {c}"
                     : c == 2 && !error.StartsWith("perfgate: ", StringComparison.Ordinal) ? $"exit code 2 without a 'perfgate: ' line: {error}"
                     : error.Contains("   at ", StringComparison.Ordinal) ? $"a stack trace without --verbose: {error}"
@@ -105,6 +113,12 @@ public sealed partial class FuzzTests(ITestOutputHelper log)
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {Seed}: {iteration} inputs in {clock.Elapsed.TotalSeconds:0.0} s; exit 0: {codes[0]}, exit 1: {codes[1]}, exit 2: {codes[2]}"));
+        var generic = messages.Where(m => m.Key.Contains("unreadable value", StringComparison.Ordinal));
+        foreach (var (message, count) in messages.OrderByDescending(m => m.Value).Take(20).Concat(generic))
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,6}  {message}"));
+        }
+
         iteration.ShouldBeGreaterThan(50, "the loop must run enough inputs to mean something");
         codes[2].ShouldBeGreaterThan(0);
         (codes[0] + codes[1]).ShouldBeGreaterThan(0, "some mutations leave valid input, which must still be judged");
@@ -219,6 +233,9 @@ public sealed partial class FuzzTests(ITestOutputHelper log)
         File.WriteAllBytes(path, input);
         return path;
     }
+
+    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
+    private static partial Regex Digits();
 
     [GeneratedRegex(@"[:\[,]\s*(?<n>-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex NumberValue();
