@@ -29,13 +29,17 @@ internal static class InputChecks
             return;
         }
 
-        var ids = results.Results.Select(r => r.Id.Key).ToHashSet(StringComparer.Ordinal);
-        if (!baseline.Results.Any(b => ids.Contains(b.Id.Key)))
+        // Compared without the job: a filtered run's ids can differ from the full run's in the job part alone
+        // (JobName.Identity keeps full job names only where two jobs of one file clash), and that is not another project.
+        var benchmarks = results.Results.Select(WithoutJob).ToHashSet();
+        if (!baseline.Results.Any(b => benchmarks.Contains(WithoutJob(b))))
         {
             throw new ResultsFormatException(Files(baseline),
                 $"the baseline shares no benchmark with the results ({baseline.Results.Length} in the baseline, e.g. '{Shorten(baseline.Results[0].Id.Key)}'; {results.Results.Length} in the results, e.g. '{Shorten(results.Results[0].Id.Key)}'): a baseline from another project? Point --baseline at this project's baseline, or run 'perfgate baseline update'");
         }
     }
+
+    private static (string Type, string Method, string Parameters) WithoutJob(BenchmarkResult r) => (r.Id.Type, r.Id.Method, r.Id.Parameters);
 
     private static string Files(BenchmarkRun run) => run.Sources.Length > 0 ? string.Join(", ", run.Sources) : "the results";
 
