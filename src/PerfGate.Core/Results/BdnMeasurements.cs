@@ -105,7 +105,10 @@ internal static class BdnMeasurements
         return isResult ? Kind.Result : isActual ? Kind.Actual : Kind.Skip;
     }
 
-    /// <summary>An iteration that cannot have happened: fewer than zero operations or nanoseconds, or no launch number.</summary>
+    /// <summary>
+    /// An iteration that cannot have happened: fewer than zero operations or nanoseconds, or no launch number.
+    /// BenchmarkDotNet never writes a negative time (a Result is <c>Math.Max(0, actual - overhead)</c>), so one is a hand edit.
+    /// </summary>
     private static void Reject(JsonFields fields, string at, double operations, double nanoseconds, double launchIndex)
     {
         fields.NonNegative(operations, $"{at}.Operations");
