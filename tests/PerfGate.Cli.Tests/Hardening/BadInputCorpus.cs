@@ -128,7 +128,10 @@ internal static class BadInputCorpus
         ["Bytes-negative"] = new(r => Benchmark(r, B)["Memory"]!["BytesAllocatedPerOperation"] = -8, $"Benchmarks[{B}].Memory.BytesAllocatedPerOperation: cannot be negative (-8)"),
     };
 
-    /// <summary>NaN and Infinity as BenchmarkDotNet writes them (<c>""</c>) and as other writers do (<c>"NaN"</c>): tolerated as "no value".</summary>
+    /// <summary>
+    /// Valid figures that are easy to get wrong: NaN and Infinity as BenchmarkDotNet writes them (<c>""</c>) and as other
+    /// writers do (<c>"NaN"</c>), read as "no value"; zero and extreme but finite times, judged like any other.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, Action<JsonObject>> TolerableNonFinite = new Dictionary<string, Action<JsonObject>>(StringComparer.Ordinal)
     {
         ["StandardDeviation-bdn-empty"] = r => Stats(r)["StandardDeviation"] = "",
@@ -138,7 +141,10 @@ internal static class BadInputCorpus
         ["Median-minus-Infinity-string"] = r => Stats(r)["Median"] = "-Infinity",
         ["P95-NaN-string"] = r => Stats(r)["Percentiles"]!["P95"] = "NaN",
         ["metric-Value-bdn-empty"] = r => Benchmark(r, B)["Metrics"]![0]!["Value"] = "",
-        ["every-time-zero"] = ZeroTimes,
+        ["every-time-zero"] = r => SetTimes(r, 0),
+        ["every-time-1e300"] = r => SetTimes(r, 1e300),
+        ["every-time-1e-300"] = r => SetTimes(r, 1e-300),
+        ["every-time-max-double"] = r => SetTimes(r, double.MaxValue),
     };
 
     /// <summary>Bare <c>NaN</c>/<c>Infinity</c> tokens (Json.NET's default): not JSON at all.</summary>
@@ -156,20 +162,28 @@ internal static class BadInputCorpus
         return Encoding.UTF8.GetBytes(root.ToJsonString().Replace("\"@@TOKEN@@\"", token, StringComparison.Ordinal));
     }
 
-    private static void ZeroTimes(JsonObject root)
+    /// <summary>
+    /// Every time of one benchmark set to <paramref name="nanoseconds"/>: 0 is what BenchmarkDotNet reports for an empty
+    /// method and must not divide by zero anywhere; the extremes must not overflow into NaN or ∞ in a report.
+    /// </summary>
+    private static void SetTimes(JsonObject root, double nanoseconds)
     {
-        // BenchmarkDotNet reports an empty method as 0 ns: valid, and must not divide by zero anywhere.
         var benchmark = Benchmark(root, B);
         foreach (var m in benchmark["Measurements"]!.AsArray())
         {
             if ((string?)m!["IterationMode"] == "Workload")
             {
-                m["Nanoseconds"] = 0;
+                m["Nanoseconds"] = nanoseconds;
             }
         }
 
         var stats = benchmark["Statistics"]!.AsObject();
-        foreach (var key in new[] { "Min", "LowerFence", "Q1", "Median", "Mean", "Q3", "UpperFence", "Max", "StandardError", "Variance", "StandardDeviation" })
+        foreach (var key in new[] { "Min", "LowerFence", "Q1", "Median", "Mean", "Q3", "UpperFence", "Max" })
+        {
+            stats[key] = nanoseconds;
+        }
+
+        foreach (var key in new[] { "StandardError", "Variance", "StandardDeviation" })
         {
             stats[key] = 0;
         }
@@ -177,7 +191,13 @@ internal static class BadInputCorpus
         var values = stats["OriginalValues"]!.AsArray();
         for (var i = 0; i < values.Count; i++)
         {
-            values[i] = 0;
+            values[i] = nanoseconds;
+        }
+
+        var percentiles = stats["Percentiles"]!.AsObject();
+        foreach (var key in percentiles.Select(p => p.Key).ToList())
+        {
+            percentiles[key] = nanoseconds;
         }
     }
 

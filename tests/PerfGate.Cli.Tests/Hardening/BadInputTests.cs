@@ -46,7 +46,7 @@ public sealed class BadInputTests
 
     [Theory]
     [MemberData(nameof(TolerableNonFiniteNames))]
-    public void NaN_and_Infinity_as_strings_and_zero_times_are_read_as_no_value_and_judged(string name)
+    public void NaN_and_Infinity_as_strings_zero_and_extreme_times_are_judged_without_NaN_in_any_report(string name)
     {
         using var cli = new CliRunner();
         var root = Parse();
