@@ -60,7 +60,7 @@ internal sealed class JsonFields
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value, $"{path}.{name}"),
             _ => throw Fail($"{path}.{name}", $"expected a string, found {Describe(value)}"),
         };
     }
@@ -82,7 +82,7 @@ internal sealed class JsonFields
                 var number = value.GetDouble();
                 return double.IsFinite(number) ? number : null;
             case JsonValueKind.String:
-                var text = value.GetString();
+                var text = Text(value, path);
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     return null;
@@ -130,7 +130,7 @@ internal sealed class JsonFields
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out var b) => b,
+            JsonValueKind.String when bool.TryParse(Text(value, $"{path}.{name}"), out var b) => b,
             _ => throw Fail($"{path}.{name}", $"expected true or false, found {Describe(value)}"),
         };
     }
@@ -155,6 +155,22 @@ internal sealed class JsonFields
         }
 
         return value.ValueKind == JsonValueKind.Array ? value : throw Fail($"{path}.{name}", $"expected an array, found {Describe(value)}");
+    }
+
+    /// <summary>
+    /// A string value; <see cref="JsonDocument"/> checks UTF-8 only when a string is decoded, so bad bytes surface
+    /// here, where the path is known.
+    /// </summary>
+    private string? Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ResultsFormatException(_source, $"{path}: invalid UTF-8 text", e);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";

@@ -298,11 +298,11 @@ internal static class BadInputCorpus
     /// <summary>Text that is not UTF-8, and the problem named for it.</summary>
     public static readonly IReadOnlyDictionary<string, (Func<byte[]> Content, string Problem)> InvalidUtf8 = new Dictionary<string, (Func<byte[]>, string)>(StringComparer.Ordinal)
     {
-        ["lone-lead-byte-in-Method"] = (() => ReplaceFirst("\"Method\":\"Join\"", "\"Method\":\"Jo\u0001n\"", 0xC3), "invalid UTF-8 text"),
-        ["continuation-byte-in-FullName"] = (() => ReplaceFirst("ParserBenchmarks.Join(", "ParserBenchmarks.J\u0001in(", 0x80), "invalid UTF-8 text"),
+        ["lone-lead-byte-in-Method"] = (() => ReplaceFirst("\"Method\":\"Join\"", "\"Method\":\"Jo\u0001n\"", 0xC3), "Benchmarks[0].Method: invalid UTF-8 text"),
+        ["continuation-byte-in-FullName"] = (() => ReplaceFirst("ParserBenchmarks.Join(", "ParserBenchmarks.J\u0001in(", 0x80), "Benchmarks[0].FullName: invalid UTF-8 text"),
         ["0xFF-in-property-name"] = (() => ReplaceFirst("\"Statistics\":", "\"Stat\u0001stics\":", 0xFF), "invalid UTF-8 text"),
-        ["overlong-slash-in-Parameters"] = (Overlong, "invalid UTF-8 text"),
-        ["latin1-name"] = (() => Encoding.Latin1.GetBytes(Parse().ToJsonString().Replace("\"Method\":\"Join\"", "\"Method\":\"Jöin\"", StringComparison.Ordinal)), "invalid UTF-8 text"),
+        ["overlong-slash-in-Parameters"] = (Overlong, "Benchmarks[0].Parameters: invalid UTF-8 text"),
+        ["latin1-name"] = (() => Encoding.Latin1.GetBytes(Parse().ToJsonString().Replace("\"Method\":\"Join\"", "\"Method\":\"Jöin\"", StringComparison.Ordinal)), "Benchmarks[0].Method: invalid UTF-8 text"),
         ["utf16-le-with-bom"] = (() => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Parse().ToJsonString())], "the file is UTF-16 text, not UTF-8"),
         ["utf16-be-without-bom"] = (() => Encoding.BigEndianUnicode.GetBytes(Parse().ToJsonString()), "the file is UTF-16 text, not UTF-8"),
         ["utf32-le-with-bom"] = (() => [.. Encoding.UTF32.GetPreamble(), .. Encoding.UTF32.GetBytes(Parse().ToJsonString())], "the file is UTF-32 text, not UTF-8"),
