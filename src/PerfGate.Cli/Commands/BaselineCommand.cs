@@ -21,9 +21,10 @@ internal static class BaselineCommand
         update.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
         {
             var run = ResultsLoader.Load(parse.GetValue(from)!.Select(env.Resolve));
-            if (run.Results.All(r => r.FailedToRun))
+            InputChecks.RequireMeasured(run, "; refusing to write a baseline");
+            if (run.Results.Length == 0)
             {
-                throw new UsageException("refusing to write a baseline: no benchmark in the results has measurements");
+                throw new UsageException("refusing to write a baseline: the results hold no benchmark");
             }
 
             var sha = parse.GetValue(commit) ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);

@@ -69,7 +69,13 @@ internal static class CheckCommand
     {
         var options = LoadOptions(request.Config, env);
         var current = ResultsLoader.Load(request.Results.Select(env.Resolve));
+        InputChecks.RequireMeasured(current, "");
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
+        if (baseline is not null)
+        {
+            InputChecks.RequireCommonBenchmark(current, baseline);
+        }
+
         if (baseline is not null && request.IgnoreMissing)
         {
             var present = current.Results.Select(r => r.Id.Key).ToHashSet(StringComparer.Ordinal);

@@ -47,7 +47,7 @@ public static class BaselineStore
             if (File.Exists(path))
             {
                 using var document = ResultsLoader.Open(path);
-                if (BaselineFile.IsBaseline(document.RootElement))
+                if (BaselineFile.IsBaseline(document.RootElement) || IsMisnamedBaseline(path, document.RootElement))
                 {
                     runs.Add(BaselineFile.Read(document.RootElement, path));
                     continue;
@@ -56,6 +56,14 @@ public static class BaselineStore
             else if (Directory.Exists(path) && BaselinesIn(path) is { Count: > 0 } baselines)
             {
                 runs.AddRange(baselines);
+                continue;
+            }
+            else if (Directory.Exists(path) && File.Exists(Path.Combine(path, FileName)))
+            {
+                // baselines/baseline.json that is not a baseline: say what is wrong with it, not "no results in this folder".
+                var file = Path.Combine(path, FileName);
+                using var document = ResultsLoader.Open(file);
+                runs.Add(BaselineFile.Read(document.RootElement, file));
                 continue;
             }
 
@@ -106,6 +114,13 @@ public static class BaselineStore
             throw;
         }
     }
+
+    /// <summary>
+    /// A file named <c>baseline.json</c> without a PerfGate format tag (or with another tool's), which is read strictly so its
+    /// problem is reported; read as BenchmarkDotNet results instead, its lower-case <c>benchmarks</c> would half-match.
+    /// </summary>
+    private static bool IsMisnamedBaseline(string path, System.Text.Json.JsonElement root) =>
+        string.Equals(Path.GetFileName(path), FileName, StringComparison.OrdinalIgnoreCase) && !CustomMetricsReader.IsMetricsFile(root);
 
     private static List<BenchmarkRun> BaselinesIn(string dir)
     {

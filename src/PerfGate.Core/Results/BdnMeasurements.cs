@@ -45,6 +45,11 @@ internal static class BdnMeasurements
                 launchIndex = fields.Number(m, "LaunchIndex", at) ?? 1;
             }
 
+            if (operations < 0 || nanoseconds < 0 || launchIndex is < 0 or > int.MaxValue)
+            {
+                Reject(fields, $"{path}[{i}]", operations, nanoseconds, launchIndex);
+            }
+
             if (!(operations > 0) || double.IsNaN(nanoseconds))
             {
                 continue;
@@ -98,6 +103,17 @@ internal static class BdnMeasurements
         var isResult = (mode == "Workload" && stage == "Result") || (mode == "Result" && stage is null or "Result");
         var isActual = (mode == "Workload" && stage == "Actual") || (mode == "MainTarget" && stage is null or "Actual" or "MainTarget");
         return isResult ? Kind.Result : isActual ? Kind.Actual : Kind.Skip;
+    }
+
+    /// <summary>
+    /// An iteration that cannot have happened: fewer than zero operations or nanoseconds, or no launch number.
+    /// BenchmarkDotNet never writes a negative time (a Result is <c>Math.Max(0, actual - overhead)</c>), so one is a hand edit.
+    /// </summary>
+    private static void Reject(JsonFields fields, string at, double operations, double nanoseconds, double launchIndex)
+    {
+        fields.NonNegative(operations, $"{at}.Operations");
+        fields.NonNegative(nanoseconds, $"{at}.Nanoseconds", "a time");
+        fields.Count(launchIndex, $"{at}.LaunchIndex");
     }
 
     private static bool TryFastNumber(JsonElement m, string name, out double value)

@@ -24,7 +24,7 @@ internal static class BdnMetrics
     {
         var metrics = new List<MetricValue>();
         var memory = fields.Object(benchmark, "Memory", path);
-        allocatedBytesPerOperation = memory is { } mem ? fields.Number(mem, "BytesAllocatedPerOperation", $"{path}.Memory") : null;
+        allocatedBytesPerOperation = memory is { } mem ? fields.NonNegative(mem, "BytesAllocatedPerOperation", $"{path}.Memory") : null;
 
         if (fields.Array(benchmark, "Metrics", path) is { } array)
         {

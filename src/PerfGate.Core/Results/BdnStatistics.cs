@@ -7,6 +7,8 @@ namespace PerfGate.Core.Results;
 /// <summary>Reads <c>Statistics</c> (BenchmarkDotNet's <c>Mathematics/Statistics.cs</c>, serialised by SimpleJson).</summary>
 internal static class BdnStatistics
 {
+    private const string Time = "a time";
+
     /// <summary>Null when the benchmark failed to run (<c>Statistics</c> missing or null) or has no usable mean.</summary>
     public static TimeStatistics? Read(JsonElement benchmark, JsonFields fields, string path, ImmutableArray<Launch> launches, out ImmutableArray<double> originalValues)
     {
@@ -23,7 +25,8 @@ internal static class BdnStatistics
             var i = 0;
             foreach (var item in array.EnumerateArray())
             {
-                if (fields.Number(item, $"{at}.OriginalValues[{i++}]") is { } v)
+                var itemPath = $"{at}.OriginalValues[{i++}]";
+                if (fields.NonNegative(fields.Number(item, itemPath), itemPath, Time) is { } v)
                 {
                     values.Add(v);
                 }
@@ -33,22 +36,22 @@ internal static class BdnStatistics
         }
 
         IReadOnlyList<double> sample = originalValues.Length > 0 ? originalValues : [.. launches.SelectMany(l => l.NanosecondsPerOperation)];
-        var mean = fields.Number(s, "Mean", at) ?? (sample.Count > 0 ? sample.Average() : null);
+        var mean = fields.NonNegative(s, "Mean", at, Time) ?? (sample.Count > 0 ? sample.Average() : null);
         if (mean is null)
         {
             return null;
         }
 
         var percentiles = fields.Object(s, "Percentiles", at);
-        var p95 = (percentiles is { } p ? fields.Number(p, "P95", $"{at}.Percentiles") : null) ?? Quantiles.Of(sample, 0.95);
-        var n = fields.Number(s, "N", at) ?? sample.Count;
+        var p95 = (percentiles is { } p ? fields.NonNegative(p, "P95", $"{at}.Percentiles", Time) : null) ?? Quantiles.Of(sample, 0.95);
+        var n = fields.Count(s, "N", at) ?? sample.Count;
         return new TimeStatistics(
-            N: (int)n,
+            N: n,
             Mean: mean.Value,
-            Median: fields.Number(s, "Median", at) ?? Quantiles.Of(sample, 0.5) ?? mean.Value,
-            StandardDeviation: fields.Number(s, "StandardDeviation", at) ?? 0, // "" (NaN) when N = 1
-            Min: fields.Number(s, "Min", at) ?? (sample.Count > 0 ? sample.Min() : mean.Value),
-            Max: fields.Number(s, "Max", at) ?? (sample.Count > 0 ? sample.Max() : mean.Value),
+            Median: fields.NonNegative(s, "Median", at, Time) ?? Quantiles.Of(sample, 0.5) ?? mean.Value,
+            StandardDeviation: fields.NonNegative(s, "StandardDeviation", at) ?? 0, // "" (NaN) when N = 1
+            Min: fields.NonNegative(s, "Min", at, Time) ?? (sample.Count > 0 ? sample.Min() : mean.Value),
+            Max: fields.NonNegative(s, "Max", at, Time) ?? (sample.Count > 0 ? sample.Max() : mean.Value),
             P5: Quantiles.Of(sample, 0.05),
             P95: p95,
             StandardError: fields.Number(s, "StandardError", at));

@@ -60,7 +60,7 @@ internal sealed class JsonFields
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => Text(value, $"{path}.{name}"),
             _ => throw Fail($"{path}.{name}", $"expected a string, found {Describe(value)}"),
         };
     }
@@ -82,7 +82,7 @@ internal sealed class JsonFields
                 var number = value.GetDouble();
                 return double.IsFinite(number) ? number : null;
             case JsonValueKind.String:
-                var text = value.GetString();
+                var text = Text(value, path);
                 if (string.IsNullOrWhiteSpace(text))
                 {
                     return null;
@@ -99,6 +99,26 @@ internal sealed class JsonFields
         }
     }
 
+    /// <summary>A time or size (absent like <see cref="Number(JsonElement, string, string)"/>) that cannot be below zero.</summary>
+    public double? NonNegative(JsonElement parent, string name, string path, string what = "")
+        => NonNegative(Number(parent, name, path), $"{path}.{name}", what);
+
+    /// <summary>Fails for a value below zero: no time, size or count can be (<paramref name="what"/> names it, e.g. "a time").</summary>
+    public double? NonNegative(double? value, string path, string what = "") => value < 0
+        ? throw Fail(path, $"{(what.Length > 0 ? what + " " : "")}cannot be negative ({value.Value.ToString(CultureInfo.InvariantCulture)})")
+        : value;
+
+    /// <summary>A count (absent when missing): a number from 0 to <see cref="int.MaxValue"/>, so a cast to int cannot wrap.</summary>
+    public int? Count(JsonElement parent, string name, string path) => Count(Number(parent, name, path), $"{path}.{name}");
+
+    public int? Count(double? value, string path) => value switch
+    {
+        null => null,
+        < 0 => throw Fail(path, $"cannot be negative ({value.Value.ToString(CultureInfo.InvariantCulture)})"),
+        > int.MaxValue => throw Fail(path, $"not a count ({value.Value.ToString(CultureInfo.InvariantCulture)})"),
+        _ => (int)value.Value,
+    };
+
     public bool? Boolean(JsonElement parent, string name, string path)
     {
         if (!TryGet(parent, name, out var value))
@@ -110,7 +130,7 @@ internal sealed class JsonFields
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.String when bool.TryParse(value.GetString(), out var b) => b,
+            JsonValueKind.String when bool.TryParse(Text(value, $"{path}.{name}"), out var b) => b,
             _ => throw Fail($"{path}.{name}", $"expected true or false, found {Describe(value)}"),
         };
     }
@@ -135,6 +155,22 @@ internal sealed class JsonFields
         }
 
         return value.ValueKind == JsonValueKind.Array ? value : throw Fail($"{path}.{name}", $"expected an array, found {Describe(value)}");
+    }
+
+    /// <summary>
+    /// A string value; <see cref="JsonDocument"/> checks UTF-8 only when a string is decoded, so bad bytes surface
+    /// here, where the path is known.
+    /// </summary>
+    private string? Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ResultsFormatException(_source, $"{path}: invalid UTF-8 text", e);
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37] + "...";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 
 namespace PerfGate.Core.Results;
@@ -17,6 +18,12 @@ namespace PerfGate.Core.Results;
 public static class ResultsLoader
 {
     private const string ReportMarker = "-report";
+
+    /// <summary>
+    /// The largest JSON file read (256 MB): a 1,000-benchmark full report is about 40 MB, and parsing keeps the file
+    /// plus a token index in memory, so anything bigger is refused before it is read rather than risk running out.
+    /// </summary>
+    public const long MaxFileBytes = 256L * 1024 * 1024;
 
     /// <exception cref="ResultsFormatException">A path does not exist, a folder holds no results, or a file is unreadable.</exception>
     public static BenchmarkRun Load(IEnumerable<string> paths)
@@ -87,6 +94,12 @@ public static class ResultsLoader
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            if (stream.Length > MaxFileBytes)
+            {
+                throw new ResultsFormatException(file, string.Create(CultureInfo.InvariantCulture,
+                    $"{stream.Length:N0} bytes is larger than the {MaxFileBytes / (1024 * 1024)} MB limit for one JSON file; split the run (BenchmarkDotNet writes one report per class) or use the brief exporter"));
+            }
+
             return JsonInput.Parse(stream, file);
         }
         catch (IOException e)
