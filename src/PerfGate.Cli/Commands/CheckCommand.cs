@@ -59,6 +59,7 @@ internal static class CheckCommand
                 GitHubComment = parse.GetValue(githubComment),
                 PullRequest = parse.GetValue(pr),
                 TokenEnv = parse.GetValue(tokenEnv)!,
+                Verbose = parse.GetValue(verbose),
             };
             return Execute(request, env);
         }));

@@ -56,7 +56,9 @@ internal static class GitHubStep
             TotalBudget = Min(GitHubConnectionOptions.Default.TotalBudget, bound),
             RequestTimeout = Min(GitHubConnectionOptions.Default.RequestTimeout, bound / 3),
         };
-        var connection = new GitHubConnection(http, github.ApiUrl, github.Token, connectionOptions, log: line => env.Error.WriteLine(Clean(line)));
+        // Retries are logged with --verbose only: by default the step says one line, its outcome.
+        Action<string>? log = request.Verbose ? line => env.Error.WriteLine(Clean(line)) : null;
+        var connection = new GitHubConnection(http, github.ApiUrl, github.Token, connectionOptions, log: log);
         using var cancel = new CancellationTokenSource(bound);
         var outcome = new PullRequestCommentPublisher(new IssueCommentsClient(connection))
             .PublishAsync(comment, MarkdownOptions.DefaultMarker, github, cancel.Token)
