@@ -63,7 +63,10 @@ internal static class GitHubStep
         var outcome = new PullRequestCommentPublisher(new IssueCommentsClient(connection))
             .PublishAsync(comment, MarkdownOptions.DefaultMarker, github, cancel.Token)
             .GetAwaiter().GetResult();
-        env.Error.WriteLine(Clean(outcome.Describe()));
+        var line = outcome is PublishOutcome.Failed && cancel.IsCancellationRequested && github.PullRequestNumber is { } number
+            ? FormattableString.Invariant($"perfgate: cannot comment on PR #{number}: GitHub did not answer within {bound.TotalSeconds} s, the GitHub step's bound ({BoundVariable}); the verdict is in the job summary")
+            : outcome.Describe();
+        env.Error.WriteLine(Clean(line));
     }
 
     /// <summary>The bound on the whole step: <see cref="DefaultBound"/>, or <c>PERFGATE_GITHUB_TIMEOUT_SECONDS</c> (1 or more; another value is ignored with a note).</summary>
