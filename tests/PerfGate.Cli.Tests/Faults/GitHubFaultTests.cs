@@ -8,6 +8,7 @@ namespace PerfGate.Cli.Tests.Faults;
 /// and the step ends within its time bound (PERFGATE_GITHUB_TIMEOUT_SECONDS) plus slack for starting the process.
 /// </summary>
 [Trait("Category", "Hardening")]
+[Collection(TimedProcesses.Name)]
 public sealed class GitHubFaultTests(ITestOutputHelper log)
 {
     private const int Bound = 8;
@@ -58,7 +59,7 @@ public sealed class GitHubFaultTests(ITestOutputHelper log)
         if (fault == Fault.NeverAnswers)
         {
             // Whichever ends first: the request's own retries ("timed out after 2.667 s … gave up") or the step's bound.
-            line.ShouldMatch($"timed out after .* gave up|GitHub did not answer within {Bound} s, the GitHub step's bound \\(PERFGATE_GITHUB_TIMEOUT_SECONDS\\)");
+            line.ShouldMatch($"timed out after .*gave up after|GitHub did not answer within {Bound} s, the GitHub step's bound \\(PERFGATE_GITHUB_TIMEOUT_SECONDS\\)");
         }
         else
         {

@@ -11,6 +11,7 @@ namespace PerfGate.Cli.Tests.Faults;
 /// The store-level versions of these are in tests/PerfGate.Core.Tests/History; these go through the CLI and real processes.
 /// </summary>
 [Trait("Category", "Hardening")]
+[Collection(TimedProcesses.Name)]
 public sealed class HistoryProcessFaultTests(ITestOutputHelper log)
 {
     private static string[] Check(string results, string history, string commit, params string[] more) =>
@@ -40,7 +41,7 @@ public sealed class HistoryProcessFaultTests(ITestOutputHelper log)
             // transaction lasts ~2 s); two timed from process start without the hook, anywhere in the life of an
             // unhooked process (startup, parsing, judging, the real recording).
             var hooked = i % 5 != 4;
-            var delay = hooked ? random.Next(0, 2000) : random.Next(whole / 4, whole);
+            var delay = hooked ? random.Next(0, 2000) : random.Next(whole / 5, whole * 4 / 5);
             var variables = hooked ? new Dictionary<string, string?> { ["PERFGATE_TEST_RECORD_DELAY_MS"] = "1" } : null;
             var commit = "kill-" + i.ToString(CultureInfo.InvariantCulture);
             var watch = Stopwatch.StartNew();
