@@ -59,6 +59,7 @@ internal static class CheckCommand
                 GitHubComment = parse.GetValue(githubComment),
                 PullRequest = parse.GetValue(pr),
                 TokenEnv = parse.GetValue(tokenEnv)!,
+                Verbose = parse.GetValue(verbose),
             };
             return Execute(request, env);
         }));
@@ -87,7 +88,7 @@ internal static class CheckCommand
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
 
         var historyPath = env.Resolve(request.History);
-        using var store = OpenHistory(historyPath, request.Record || request.HistoryGiven);
+        using var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
         var keys = current.Results.Select(r => r.Id.Key)
             .Concat(current.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
             .Distinct(StringComparer.Ordinal)
@@ -149,8 +150,17 @@ internal static class CheckCommand
     }
 
     /// <summary>Opens the history; a missing file is created only when writing was asked for, otherwise there is simply no history yet.</summary>
-    private static SqliteHistoryStore? OpenHistory(string path, bool createIfMissing) =>
-        File.Exists(path) || createIfMissing ? new SqliteHistoryStore(path) : null;
+    private static SqliteHistoryStore? OpenHistory(string path, bool createIfMissing, CliEnvironment env)
+    {
+        if (!File.Exists(path) && !createIfMissing)
+        {
+            return null;
+        }
+
+        var store = new SqliteHistoryStore(path, CommonOptions.HistoryOptions(env));
+        TestHooks.SlowDownRecording(store, env);
+        return store;
+    }
 
     private static string? BranchFromEnvironment(CliEnvironment env) =>
         env.Get("GITHUB_HEAD_REF") ?? (env.Get("GITHUB_REF_TYPE") == "branch" ? env.Get("GITHUB_REF_NAME") : null);

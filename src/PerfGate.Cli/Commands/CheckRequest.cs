@@ -34,4 +34,7 @@ internal sealed record CheckRequest
     public int? PullRequest { get; init; }
 
     public string TokenEnv { get; init; } = "GITHUB_TOKEN";
+
+    /// <summary><c>--verbose</c>: stack traces on errors, and one line per GitHub API retry.</summary>
+    public bool Verbose { get; init; }
 }

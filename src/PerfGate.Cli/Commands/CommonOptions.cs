@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using PerfGate.Cli.Output;
+using PerfGate.Core.History;
 
 namespace PerfGate.Cli.Commands;
 
@@ -18,6 +20,27 @@ internal static class CommonOptions
     {
         Description = "Show stack traces and more detail on errors.",
     };
+
+    /// <summary>
+    /// How the CLI opens the history: the busy timeout is 10 s unless <c>PERFGATE_BUSY_TIMEOUT_MS</c> says otherwise
+    /// (docs/history.md). A value that is not a non-negative integer is a usage error.
+    /// </summary>
+    public static SqliteHistoryOptions HistoryOptions(CliEnvironment env)
+    {
+        if (env.Get(BusyTimeoutVariable) is not { } text)
+        {
+            return SqliteHistoryOptions.Default;
+        }
+
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
+        {
+            throw new UsageException($"{BusyTimeoutVariable} must be a whole number of milliseconds (0 or more), not '{text}'");
+        }
+
+        return SqliteHistoryOptions.Default with { BusyTimeout = TimeSpan.FromMilliseconds(milliseconds) };
+    }
+
+    public const string BusyTimeoutVariable = "PERFGATE_BUSY_TIMEOUT_MS";
 
     public static Option<string[]> Paths(string name, string description, bool required) => new(name)
     {

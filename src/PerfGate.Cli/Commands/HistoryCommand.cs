@@ -19,7 +19,7 @@ internal static class HistoryCommand
                 throw new UsageException($"{path}: no history file to prune");
             }
 
-            using var store = new SqliteHistoryStore(path);
+            using var store = new SqliteHistoryStore(path, CommonOptions.HistoryOptions(env));
             var result = store.Prune(env.Clock.GetUtcNow());
             env.Out.WriteLine(FormattableString.Invariant(
                 $"perfgate: pruned {result.RunsDeleted} run(s) older than {result.RawCutoff:yyyy-MM-dd} into {result.AggregatesWritten} daily aggregate row(s); deleted {result.AggregatesDeleted} aggregate row(s) older than {result.AggregateCutoff:yyyy-MM-dd}; alerts kept"));

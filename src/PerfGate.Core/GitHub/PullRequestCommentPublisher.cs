@@ -86,7 +86,7 @@ public sealed class PullRequestCommentPublisher(IGitHubCommentsApi api, Publishe
         }
         catch (OperationCanceledException)
         {
-            return Fail(number, "cancelled", context);
+            return Fail(number, "cancelled: publishing did not finish within the time allowed", context);
         }
     }
 

@@ -404,9 +404,18 @@ public static class MarkdownReport
         _ => (1, "ns"),
     };
 
-    /// <summary>Mermaid strings are double-quoted and live in a fenced block: no quotes, backticks or line breaks.</summary>
+    /// <summary>
+    /// Mermaid strings are double-quoted and live in a fenced block: no quotes, backticks or line breaks. Mermaid reads
+    /// labels as HTML, so angle brackets become look-alike quotes (‹ ›): a name like <c>&lt;img onerror=…&gt;</c> stays text.
+    /// </summary>
     private static string ChartText(string text) =>
-        new(text.Select(c => c is '"' or '`' or '\r' or '\n' ? '\'' : c).ToArray());
+        new(text.Select(c => c switch
+        {
+            '"' or '`' or '\r' or '\n' => '\'',
+            '<' => '\u2039',
+            '>' => '\u203A',
+            _ => c,
+        }).ToArray());
 
     private static void AppendNotes(StringBuilder sb, IReadOnlyList<string> notes)
     {
