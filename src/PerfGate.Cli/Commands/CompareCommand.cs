@@ -35,7 +35,7 @@ internal static class CompareCommand
             SqliteHistoryStore? store = null;
             try
             {
-                var resolver = new RunResolver(env, () => store = File.Exists(historyPath) ? new SqliteHistoryStore(historyPath) : null, historyPath);
+                var resolver = new RunResolver(env, () => store = File.Exists(historyPath) ? new SqliteHistoryStore(historyPath, CommonOptions.HistoryOptions(env)) : null, historyPath);
                 var left = resolver.Resolve(RunReference.Parse(parse.GetValue(a)!));
                 var right = resolver.Resolve(RunReference.Parse(parse.GetValue(b)!));
                 var options = CheckCommand.LoadOptions(parse.GetValue(config), env);

@@ -13,6 +13,6 @@ internal static class HistoryAccess
             throw new UsageException($"{full}: no history file; record runs with 'perfgate check --record' (or pass --history)");
         }
 
-        return new SqliteHistoryStore(full);
+        return new SqliteHistoryStore(full, CommonOptions.HistoryOptions(env));
     }
 }

@@ -100,6 +100,11 @@ public static class TableWriter
             Ansi = AnsiSupport.Detect,
             ColorSystem = ColorSystemSupport.Detect,
         });
+        if (TerminalWidth() is { } width)
+        {
+            console.Profile.Width = width;
+        }
+
         var grid = new Spectre.Console.Table { Border = TableBorder.Rounded };
         if (table.Title.Length > 0)
         {
@@ -118,6 +123,19 @@ public static class TableWriter
         }
 
         console.Write(grid);
+    }
+
+    /// <summary>The real console's width when there is one (Spectre cannot see it through a wrapped writer).</summary>
+    private static int? TerminalWidth()
+    {
+        try
+        {
+            return Console.IsOutputRedirected || Console.WindowWidth <= 0 ? null : Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Colours the status words every verb uses; everything else is plain.</summary>

@@ -13,6 +13,15 @@ public sealed partial class SqliteHistoryStore
         FROM alerts
         """;
 
+    /// <summary>Acknowledged alerts of the given series (a JSON array bound as <c>$keys</c>), optionally on one branch, newest acknowledgement first.</summary>
+    private const string AcknowledgedAlertsQuery = AlertColumns + """
+
+        WHERE acknowledged = 1
+          AND series_key IN (SELECT value FROM json_each($keys))
+          AND ($branch IS NULL OR branch = $branch)
+        ORDER BY acknowledged_at DESC, id DESC;
+        """;
+
     /// <inheritdoc />
     public IReadOnlyList<StoredAlert> GetAlerts(AlertFilter filter)
     {
@@ -79,13 +88,7 @@ public sealed partial class SqliteHistoryStore
         return Execute(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = AlertColumns + """
-
-                WHERE acknowledged = 1
-                  AND series_key IN (SELECT value FROM json_each($keys))
-                  AND ($branch IS NULL OR branch = $branch)
-                ORDER BY acknowledged_at DESC, id DESC;
-                """;
+            command.CommandText = AcknowledgedAlertsQuery;
             command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(seriesKeys));
             command.Parameters.AddWithValue("$branch", (object?)branch ?? DBNull.Value);
             return (IReadOnlyList<StoredAlert>)ReadAlerts(command);

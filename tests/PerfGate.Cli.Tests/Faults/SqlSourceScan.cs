@@ -32,6 +32,7 @@ internal static partial class SqlSourceScan
     private static readonly HashSet<(string File, string Expression)> AllowedCommandTexts =
     [
         ("src/PerfGate.Core/History/SqliteHistoryStore.Alerts.cs", "sql.ToString()"), // a StringBuilder of constant fragments (checked by rule 1)
+        ("src/PerfGate.Core/History/SqliteHistoryStore.Alerts.cs", "AcknowledgedAlertsQuery"), // a const: AlertColumns + a literal
         ("src/PerfGate.Core/History/SqliteHistoryStore.Prune.cs", "sql"),            // Run(connection, sql, …): every caller passes a literal
         ("src/PerfGate.Core/History/Migrations/MigrationRunner.cs", "migration.Sql"), // the migrations' own constant scripts
     ];
