@@ -64,7 +64,7 @@ public sealed class SqlInjectionTests
     [Fact]
     public void No_sql_in_src_is_built_from_non_constant_text()
     {
-        var root = RepoRoot();
+        var root = RepoPaths.Root;
         var findings = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -99,9 +99,4 @@ public sealed class SqlInjectionTests
         var source = "class C\n{\n    void M()\n    {\n        " + line + "\n    }\n}\n";
         SqlSourceScan.Scan("src/PerfGate.Core/History/Clean.cs", source).ShouldBeEmpty();
     }
-
-    private static string RepoRoot() =>
-        typeof(SqlInjectionTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
-            .Cast<System.Reflection.AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "PerfGateRepoRoot").Value!;
 }

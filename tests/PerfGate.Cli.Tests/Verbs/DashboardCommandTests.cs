@@ -290,7 +290,7 @@ public sealed class DashboardPageTests(RecordedHistory history, BrowserFixture b
             alerts.Select(a => a.Severity).ShouldContain(s => s >= Severity.Error);
 
             var screenshot = await page.ScreenshotAsync(new() { FullPage = true });
-            foreach (var path in new[] { Path.Combine(RepoRoot(), "artifacts", ScreenshotName), Path.Combine(AppContext.BaseDirectory, "artifacts", ScreenshotName) })
+            foreach (var path in new[] { Path.Combine(RepoPaths.Root, "artifacts", ScreenshotName), Path.Combine(AppContext.BaseDirectory, "artifacts", ScreenshotName) })
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 await File.WriteAllBytesAsync(path, screenshot);
@@ -326,18 +326,5 @@ public sealed class DashboardPageTests(RecordedHistory history, BrowserFixture b
         var pairs = await page.EvaluateAsync<string[][]>(
             "() => Array.from(document.querySelectorAll('article.pg-card:not([hidden]) svg[data-series-id]')).map(s => [s.getAttribute('data-series-id'), String(s.querySelectorAll('.pg-point').length)])");
         return pairs.ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture));
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PerfGate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no PerfGate.sln above {AppContext.BaseDirectory}");
     }
 }
