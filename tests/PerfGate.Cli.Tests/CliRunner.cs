@@ -53,45 +53,8 @@ public sealed class CliRunner : IDisposable
                 continue;
             }
 
-            foreach (var m in benchmark!["Measurements"]?.AsArray() ?? [])
-            {
-                if (m!["Nanoseconds"] is JsonValue v && v.TryGetValue<double>(out var ns))
-                {
-                    m["Nanoseconds"] = ns * factor;
-                }
-            }
-
-            if (benchmark["Memory"] is JsonObject memory && memory["BytesAllocatedPerOperation"] is JsonValue bytes && bytes.TryGetValue<double>(out var allocated))
-            {
-                memory["BytesAllocatedPerOperation"] = allocated * allocationFactor;
-            }
-
-            foreach (var metric in benchmark["Metrics"]?.AsArray() ?? [])
-            {
-                if (metric?["Descriptor"]?["Id"]?.GetValue<string>() == "Allocated Memory" && metric["Value"] is JsonValue mv && mv.TryGetValue<double>(out var value))
-                {
-                    metric["Value"] = value * allocationFactor;
-                }
-            }
-
-            if (benchmark["Statistics"] is JsonObject stats)
-            {
-                foreach (var key in new[] { "Min", "Max", "Mean", "Median", "Q1", "Q3", "LowerFence", "UpperFence" })
-                {
-                    if (stats[key] is JsonValue s && s.TryGetValue<double>(out var value))
-                    {
-                        stats[key] = value * factor;
-                    }
-                }
-
-                if (stats["OriginalValues"] is JsonArray values)
-                {
-                    for (var i = 0; i < values.Count; i++)
-                    {
-                        values[i] = values[i]!.GetValue<double>() * factor;
-                    }
-                }
-            }
+            BdnJson.ScaleTimes(benchmark!, factor);
+            BdnJson.ScaleAllocations(benchmark!, allocationFactor);
         }
 
         var dir = Path(name);

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using PerfGate.Core.Tests.GitHub;
 
 namespace PerfGate.Cli.Tests.Faults;
 

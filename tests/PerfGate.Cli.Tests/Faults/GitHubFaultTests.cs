@@ -1,3 +1,4 @@
+using PerfGate.Core.Tests.GitHub;
 using Xunit.Abstractions;
 
 namespace PerfGate.Cli.Tests.Faults;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PerfGate.Core.Tests.GitHub;
 
 namespace PerfGate.Cli.Tests.Faults;
 
@@ -66,7 +67,7 @@ public sealed partial class MarkdownEscapingTests
                 File.WriteAllText(Path.Combine(dump, name + ".md"), markdown);
             }
 
-            AssertTablesKeepTheirColumns(name, markdown);
+            MarkdownTables.ShouldKeepTheirColumns(markdown, name);
             AssertNoForeignHtml(name, markdown);
             markdown.ShouldContain("mermaid");
             // Every hostile benchmark is a row of its own (the names are all regressions, so none is folded away).
@@ -82,67 +83,6 @@ public sealed partial class MarkdownEscapingTests
 
         output.ShouldNotContain("\n::error::injected");
         output.Split('\n').Count(l => l.StartsWith("::error ", StringComparison.Ordinal)).ShouldBe(HostileNames.Length);
-    }
-
-    private static void AssertTablesKeepTheirColumns(string document, string markdown)
-    {
-        var lines = markdown.Split('\n');
-        var inFence = false;
-        int? columns = null;
-        var tables = 0;
-        foreach (var line in lines)
-        {
-            if (line.StartsWith("```", StringComparison.Ordinal))
-            {
-                inFence = !inFence;
-                continue;
-            }
-
-            if (inFence || !line.StartsWith('|'))
-            {
-                columns = null;
-                continue;
-            }
-
-            var cells = Cells(line);
-            if (columns is null)
-            {
-                columns = cells;
-                tables++;
-            }
-            else
-            {
-                cells.ShouldBe(columns.Value, $"{document}: a row lost or gained a column: {line}");
-            }
-        }
-
-        tables.ShouldBeGreaterThan(0, document);
-    }
-
-    /// <summary>Cells of a GFM table row: pipes not escaped by an odd number of backslashes, minus the outer two.</summary>
-    private static int Cells(string row)
-    {
-        var pipes = 0;
-        for (var i = 0; i < row.Length; i++)
-        {
-            if (row[i] != '|')
-            {
-                continue;
-            }
-
-            var backslashes = 0;
-            for (var j = i - 1; j >= 0 && row[j] == '\\'; j--)
-            {
-                backslashes++;
-            }
-
-            if (backslashes % 2 == 0)
-            {
-                pipes++;
-            }
-        }
-
-        return pipes - 1;
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ internal static class ResultsFiles
             b["DisplayInfo"] = "ParserBenchmarks." + name + ": DefaultJob";
             if (factor != 1.0)
             {
-                Scale(b, factor);
+                BdnJson.ScaleTimes(b, factor);
             }
 
             benchmarks.Add(b);
@@ -40,34 +40,4 @@ internal static class ResultsFiles
     /// <summary>A large results file: <paramref name="count"/> benchmarks named Bench00000, Bench00001…</summary>
     public static string Large(string path, int count) =>
         WithNames(path, Enumerable.Range(0, count).Select(i => "Bench" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static void Scale(JsonNode benchmark, double factor)
-    {
-        foreach (var m in benchmark["Measurements"]?.AsArray() ?? [])
-        {
-            if (m!["Nanoseconds"] is JsonValue v && v.TryGetValue<double>(out var ns))
-            {
-                m["Nanoseconds"] = ns * factor;
-            }
-        }
-
-        if (benchmark["Statistics"] is JsonObject stats)
-        {
-            foreach (var key in new[] { "Min", "Max", "Mean", "Median", "Q1", "Q3", "LowerFence", "UpperFence" })
-            {
-                if (stats[key] is JsonValue s && s.TryGetValue<double>(out var value))
-                {
-                    stats[key] = value * factor;
-                }
-            }
-
-            if (stats["OriginalValues"] is JsonArray values)
-            {
-                for (var i = 0; i < values.Count; i++)
-                {
-                    values[i] = values[i]!.GetValue<double>() * factor;
-                }
-            }
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using PerfGate.Core.Tests.GitHub;
 
 namespace PerfGate.Cli.Tests.Faults;
 

@@ -186,7 +186,7 @@ public sealed class BadInputTests
             var markdown = File.ReadAllText(cli.Path("report.md"));
             markdown.ShouldNotContain("<script", Case.Insensitive);
             markdown.ShouldContain("&lt;script&gt;");
-            TablesKeepTheirColumns(markdown);
+            MarkdownTables.ShouldKeepTheirColumns(markdown, "markdown report");
 
             using var verdict = JsonDocument.Parse(File.ReadAllText(cli.Path("verdict.json")));
             var ids = verdict.RootElement.GetProperty("benchmarks").EnumerateArray().Select(b => b.GetProperty("id").GetString()!).ToList();
@@ -257,51 +257,5 @@ public sealed class BadInputTests
         code.ShouldBe(ExitCodes.BadInput);
         error.ShouldStartWith("perfgate: ");
         error.ShouldContain("   at ");
-    }
-
-    /// <summary>Every row of every markdown table has the header's number of cells (an unescaped '|' or a newline would add or split cells).</summary>
-    private static void TablesKeepTheirColumns(string markdown)
-    {
-        int? columns = null;
-        var tables = 0;
-        foreach (var line in markdown.Split('\n'))
-        {
-            if (!line.StartsWith('|'))
-            {
-                columns = null;
-                continue;
-            }
-
-            var cells = Cells(line);
-            if (columns is null)
-            {
-                columns = cells;
-                tables++;
-            }
-            else
-            {
-                cells.ShouldBe(columns.Value, $"table row with a different number of cells: {line[..Math.Min(200, line.Length)]}");
-            }
-        }
-
-        tables.ShouldBeGreaterThan(0);
-    }
-
-    private static int Cells(string row)
-    {
-        var pipes = 0;
-        for (var i = 0; i < row.Length; i++)
-        {
-            if (row[i] == '\\')
-            {
-                i++;
-            }
-            else if (row[i] == '|')
-            {
-                pipes++;
-            }
-        }
-
-        return pipes - 1;
     }
 }
