@@ -54,10 +54,10 @@ internal static class CommonOptions
     public static Option<OutputFormat> Format(params OutputFormat[] allowed)
     {
         var names = (allowed.Length > 0 ? allowed : Enum.GetValues<OutputFormat>()).Select(f => f.ToString().ToLowerInvariant()).ToArray();
+        // No DefaultValueFactory: help would print the enum's name ("Table"); unset, the value is OutputFormat.Table (0).
         var option = new Option<OutputFormat>("--format")
         {
-            Description = $"Output format: {string.Join(" | ", names)}.",
-            DefaultValueFactory = _ => OutputFormat.Table,
+            Description = $"Output format: {string.Join(" | ", names)} (default: {names[0]}).",
         };
         option.AcceptOnlyFromAmong(names);
         return option;

@@ -29,8 +29,6 @@ internal static class ExportCommand
     {
         var history = CommonOptions.History();
         var format = CommonOptions.Format(OutputFormat.Csv, OutputFormat.Json);
-        format.DefaultValueFactory = _ => OutputFormat.Csv;
-        format.Description = "Output format: csv | json (default: csv).";
         var days = ReportCommand.Days("Only the last N days up to now (N ≥ 1; default: the whole history).", null);
         var branch = new Option<string?>("--branch") { Description = "Only runs on this branch (default: every branch)." };
         var output = new Option<string>("--output", "-o") { Description = "The file to write (its folder is created), or - for standard output.", Required = true };
@@ -51,7 +49,8 @@ internal static class ExportCommand
             }
 
             var target = parse.GetValue(output)!;
-            var exporter = new Exporter(store, parse.GetValue(format), window, branchName, now, env);
+            // Table is not accepted on the command line, so it means --format was not given: CSV.
+            var exporter = new Exporter(store, parse.GetValue(format) == OutputFormat.Json ? OutputFormat.Json : OutputFormat.Csv, window, branchName, now, env);
             if (target == "-")
             {
                 var (rows, runs) = exporter.WriteTo(env.Out);
