@@ -4,7 +4,7 @@ namespace PerfGate.Core.History;
 
 /// <summary>
 /// A finding worth remembering, recorded with its run. <paramref name="Metric"/> names the figure within the series
-/// (<c>median</c>, <c>allocated</c>, <c>trend</c>, a metric id); NaN values are stored as NULL and read back as NaN.
+/// (<c>time</c> for the statistical, trend and time-target findings, <c>allocated</c>, or a metric id); NaN values are stored as NULL and read back as NaN.
 /// </summary>
 public sealed record AlertRecord(
     Tier Tier,

@@ -35,6 +35,25 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_daily_aggregate_point_says_so_instead_of_naming_a_run()
+    {
+        var small = DashboardSamples.Small();
+        var first = small.Series[0];
+        var data = small with { Series = [first with { Points = [first.Points[0] with { RunId = 0, Commit = null }, .. first.Points[1..]] }] };
+        await using var page = await DashboardPage.OpenAsync(browser.Browser, data);
+        await page.ChooseRangeAsync("all");
+
+        var titles = await page.Page.Locator("svg[data-series-id='Bench.A'] .pg-point title").AllTextContentsAsync();
+
+        titles[0].ShouldContain("daily aggregate of pruned runs");
+        titles[0].ShouldNotContain("run 0");
+        titles[1].ShouldContain("run 2");
+        var csv = await page.ReadBlobAsync("#pg-csv");
+        csv.Split("\r\n")[1].ShouldEndWith(",,main");   // RFC 4180 lines; no commit, no run id
+        page.ShouldBeClean();
+    }
+
+    [Fact]
     public async Task Time_range_buttons_filter_charts_cards_and_alerts()
     {
         var data = DashboardSamples.Realistic();

@@ -287,7 +287,7 @@
   function pointText(s, k, pa) {
     var run = runs[s.r[k]];
     var lines = [s.name, dateTime(s.t[k]) + ' UTC · ' + quantity(s.v[k], s.unit),
-      (run[1] ? 'commit ' + run[1].slice(0, 12) + ' · ' : '') + 'run ' + run[0] + (run[2] ? ' · ' + run[2] : '')];
+      (run[1] ? 'commit ' + run[1].slice(0, 12) + ' · ' : '') + (run[0] > 0 ? 'run ' + run[0] : 'daily aggregate of pruned runs') + (run[2] ? ' · ' + run[2] : '')];
     if (s.median !== null) lines.push('vs baseline ' + percent((s.v[k] - s.median) / Math.abs(s.median) * 100));
     (pa || []).forEach(function (a) { lines.push('⚠ ' + a.sev + ' (' + a.tier + '): ' + a.msg + (a.ack ? ' [acknowledged]' : '')); });
     return lines.join('\n');
@@ -367,7 +367,7 @@
       for (var k = firstIndexFrom(s.t, from); k < s.t.length; k++) {
         var run = runs[s.r[k]];
         if (run[4] === undefined) run[4] = isoTime(run[3]); // each run's time formatted once, not once per series
-        out.push(csvLine([s.id, s.name, run[4], s.v[k], s.unit, run[1], run[0], run[2]]));
+        out.push(csvLine([s.id, s.name, run[4], s.v[k], s.unit, run[1], run[0] > 0 ? run[0] : '', run[2]])); // run 0: a daily aggregate
       }
     });
     setDownload('pg-csv', 'perfgate-' + state.range + '.csv', out.join(''));
