@@ -306,6 +306,67 @@ public sealed class DashboardPageTests(RecordedHistory history, BrowserFixture b
         }
     }
 
+    /// <summary>
+    /// Issue 6's attack end to end: benchmarks named with markup go through BenchmarkDotNet JSON, <c>check --record</c>
+    /// (a slowdown, so they also have alert rows), the history and <c>perfgate dashboard</c>, and the page shows the
+    /// names as text and runs none of them.
+    /// </summary>
+    [Fact]
+    public async Task Benchmark_names_holding_markup_are_shown_as_text_and_run_no_script()
+    {
+        string[] names = ["<img src=x onerror=alert(1)>", "<script>alert(2)</script>", "\"><svg onload=alert(3)>"];
+        using var cli = new CliRunner();
+        var db = cli.Path("history.db");
+        for (var day = 0; day < 12; day++)
+        {
+            cli.Clock.Now = RecordedHistory.End.AddDays(day - 11);
+            var results = Faults.ResultsFiles.WithNames(cli.Path($"day{day}", "report-full.json"), names, factor: day < 10 ? 1.0 : 3.0);
+            var (recorded, _, recordError) = cli.Run("check", "--results", results, "--history", db, "--record", "--branch", "main", "--commit", RecordedHistory.CommitOf(day));
+            recorded.ShouldBeOneOf([0, 1], recordError);
+        }
+
+        using (var store = new SqliteHistoryStore(db))
+        {
+            store.GetAlerts(AlertFilter.All).ShouldNotBeEmpty("the slowed days should have recorded alerts on the hostile names");
+        }
+
+        var (code, _, error) = cli.Run("dashboard", "--out", cli.Path("site"), "--history", db);
+        code.ShouldBe(0, error);
+        var url = new Uri(cli.Path("site", "index.html")).AbsoluteUri;
+
+        var context = await browser.Browser.NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            var dialogs = new List<string>();
+            page.Dialog += async (_, dialog) =>
+            {
+                dialogs.Add(dialog.Message);
+                await dialog.DismissAsync();
+            };
+            await page.GotoAsync(url);
+            await page.WaitForSelectorAsync("body[data-ready='true']", new() { Timeout = 15_000 });
+            await ChooseRangeAsync(page, "all");
+            await page.WaitForTimeoutAsync(300); // an onerror handler would have fired by now
+
+            dialogs.ShouldBeEmpty();
+            (await page.Locator("img").CountAsync()).ShouldBe(0, "an <img> from a name");
+            (await page.Locator("svg[onload]").CountAsync()).ShouldBe(0, "an <svg onload> from a name");
+            (await page.Locator("script:not([type='application/json'])").CountAsync()).ShouldBe(1, "only the page's own script");
+            var text = await page.InnerTextAsync("body");
+            foreach (var name in names)
+            {
+                text.ShouldContain(name, Case.Sensitive);
+            }
+
+            (await page.Locator("#pg-alert-rows tr").CountAsync()).ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     private static TimeSpan Span(string range) => range switch
     {
         "24h" => TimeSpan.FromHours(24),
