@@ -51,6 +51,31 @@ public sealed partial class WorkflowTests
         }
     }
 
+    /// <summary>
+    /// Benchmark code (the PR's, or main's) never runs in a job that holds a write scope or keeps credentials on disk:
+    /// jobs that run it upload results, and a separate job that builds only perfgate judges, records or proposes.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Benchmark_code_runs_only_in_read_only_jobs_without_stored_credentials(string file)
+    {
+        var wf = WorkflowFile.Load(file);
+        foreach (var job in wf.Runs.Where(r => r.Run.Contains("--project benchmarks", StringComparison.Ordinal)).Select(r => r.Job).Distinct())
+        {
+            var permissions = WorkflowFile.Permissions(WorkflowFile.Map(wf.Jobs[job])["permissions"]);
+            permissions.Values.ShouldAllBe(v => !v.StartsWith("write", StringComparison.Ordinal), $"{file}/{job} runs benchmark code");
+            var checkout = wf.Steps.Single(s => s.Job == job && s.Step.GetValueOrDefault("uses") is string u && u.StartsWith("actions/checkout@", StringComparison.Ordinal));
+            ((string)WorkflowFile.Map(checkout.Step["with"])["persist-credentials"]).ShouldBe("false", $"{file}/{job}");
+            wf.Uses.ShouldContain(u => u.Job == job && u.Uses.StartsWith("actions/upload-artifact@", StringComparison.Ordinal), $"{file}/{job} hands its results on");
+        }
+
+        foreach (var (job, _) in wf.Jobs.Where(j => WorkflowFile.Permissions(WorkflowFile.Map(j.Value).GetValueOrDefault("permissions")).Values.Any(v => v.StartsWith("write", StringComparison.Ordinal))))
+        {
+            wf.Runs.Where(r => r.Job == (string)job).ShouldAllBe(r => !r.Run.Contains("--project benchmarks", StringComparison.Ordinal), $"{file}/{job} holds a write token");
+            wf.Runs.Where(r => r.Job == (string)job && r.Run.Contains("dotnet build", StringComparison.Ordinal)).ShouldBeEmpty($"{file}/{job} builds the whole solution");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Actions_are_pinned_to_a_version(string file)
