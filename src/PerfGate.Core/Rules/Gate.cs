@@ -240,10 +240,23 @@ public static class Gate
             }
         }
 
-        if (c.Baseline is { AllocatedBytesPerOperation: { } baseAlloc } && cur.AllocatedBytesPerOperation is { } curAlloc &&
-            ExactRule.Judge("allocated", "B", baseAlloc, curAlloc, false, options.Allocations, c.WarningPercent, c.FailPercent, t.CriticalFactor) is { } alloc)
+        // Allocations against the baseline's figure; a benchmark the baseline does not measure (added since, or a
+        // baseline without memory diagnostics) is held to the median of its recorded main runs instead.
+        if (c.Baseline is { AllocatedBytesPerOperation: { } baseAlloc })
         {
-            c.Findings.Add(alloc);
+            if (cur.AllocatedBytesPerOperation is { } curAlloc &&
+                ExactRule.Judge("allocated", "B", baseAlloc, curAlloc, false, options.Allocations, c.WarningPercent, c.FailPercent, t.CriticalFactor) is { } alloc)
+            {
+                c.Findings.Add(alloc);
+            }
+        }
+        else if (c.History is { AllocatedBytes: { } historyAlloc } recorded && cur.AllocatedBytesPerOperation is { } curAlloc &&
+                 ExactRule.Judge("allocated", "B", historyAlloc, curAlloc, false, options.Allocations, c.WarningPercent, c.FailPercent, t.CriticalFactor) is { } alloc)
+        {
+            c.Findings.Add(alloc with
+            {
+                Message = alloc.Message + string.Create(CultureInfo.InvariantCulture, $" (against the median of {recorded.AllocationRuns} recorded runs; the baseline has no allocation figure)"),
+            });
         }
 
         if (c.Baseline is { } bas)

@@ -33,6 +33,18 @@ public sealed record HistoryReference
 
     public double P95 { get; init; }
 
+    /// <summary>Fewest recorded allocation figures that make <see cref="AllocatedBytes"/> a reference.</summary>
+    public const int MinimumAllocationRuns = 3;
+
+    /// <summary>
+    /// Median allocated bytes per operation of the window's runs that measured it (deterministic, so a median of a few
+    /// runs is a sound reference); null with fewer than <see cref="MinimumAllocationRuns"/>.
+    /// </summary>
+    public double? AllocatedBytes { get; init; }
+
+    /// <summary>How many runs <see cref="AllocatedBytes"/> is the median of.</summary>
+    public int AllocationRuns { get; init; }
+
     public static HistoryReference? Build(ImmutableArray<HistoryPoint> newestFirst, StatisticsOptions options)
     {
         if (newestFirst.IsDefaultOrEmpty)
@@ -56,8 +68,11 @@ public sealed record HistoryReference
         var median = Quantiles.Median(kept);
         double? variance = kept.Length >= 2 ? SampleVariance(kept) : null;
         var sortedExp = kept.Select(Math.Exp).Order().ToArray();
+        var allocations = newestFirst.Take(options.HistoryWindow).Select(p => p.AllocatedBytes).OfType<double>().Where(double.IsFinite).ToArray();
         return new HistoryReference
         {
+            AllocatedBytes = allocations.Length >= MinimumAllocationRuns ? Quantiles.Median(allocations) : null,
+            AllocationRuns = allocations.Length,
             LogValues = [.. kept],
             Values = [.. estimates.Select(e => e.Value)],
             LogMedian = median,

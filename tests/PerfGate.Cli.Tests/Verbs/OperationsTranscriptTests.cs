@@ -67,7 +67,8 @@ public sealed class OperationsTranscriptTests(RecordedHistory history) : IClassF
         outputs[0].ShouldContain("3 targets met, 1 missed"); // the regressed Join is over its 2.5 μs budget
         outputs[1].ShouldContain("7 run(s)");
         var alertRows = outputs[2].Split('\n').Where(l => l.Contains("ParserBenchmarks.", StringComparison.Ordinal)).ToList();
-        alertRows.Count.ShouldBe(history.Runs - history.RegressionFrom);
+        alertRows.Count.ShouldBe(2 * (history.Runs - history.RegressionFrom)); // each regressed run: its time and its doubled allocations
+        alertRows.Count(l => l.Contains(" allocated ", StringComparison.Ordinal)).ShouldBe(history.Runs - history.RegressionFrom);
         alertRows.ShouldAllBe(l => l.Contains(regressed));
         Console.WriteLine($"perfgate transcript: {path}");
     }
