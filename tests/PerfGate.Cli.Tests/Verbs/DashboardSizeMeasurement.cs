@@ -9,7 +9,7 @@ namespace PerfGate.Cli.Tests.Verbs;
 /// Measures, never asserts on time: <c>perfgate dashboard</c> end to end (open the SQLite file, stream the runs, read
 /// the aggregates and alerts, render, write) on a real history of 200 benchmarks × 365 daily runs made by
 /// <see cref="SyntheticHistory"/>, as recorded (365 raw runs) and after retention (30 days raw, the rest daily
-/// aggregates). Run it with <c>dotnet test tests/PerfGate.Cli.Tests -c Release --filter Category=Measure --logger "console;verbosity=detailed"</c>;
+/// aggregates), and the other reading verbs (status, report for the year, alerts, export) on the same file. Run it with <c>dotnet test tests/PerfGate.Cli.Tests -c Release --filter Category=Measure --logger "console;verbosity=detailed"</c>;
 /// the figures also go to <c>TestResults/dashboard-verb-size.txt</c>.
 /// </summary>
 [Trait("Category", "Measure")]
@@ -62,6 +62,34 @@ public sealed class DashboardSizeMeasurement(ITestOutputHelper output)
                 $"{label}: db {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MiB -> index.html {bytes:N0} bytes ({bytes / 1024.0 / 1024.0:F2} MiB); " +
                 $"dashboard verb median {sorted[1]:F0} ms of 3 ({string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms; reading the history included)"));
         }
+
+        // The other reading verbs on the same year of history, as recorded.
+        foreach (var verb in new[]
+        {
+            new[] { "status" },
+            ["report", "--days", "365"],
+            ["alerts"],
+            ["export", "--format", "csv", "--output", cli.Path("export.csv")],
+            ["export", "--format", "json", "--output", cli.Path("export.json")],
+        })
+        {
+            var times = new List<double>();
+            for (var round = 0; round < 3; round++)
+            {
+                var clock = Stopwatch.StartNew();
+                var (code, _, error) = cli.Run([.. verb, "--history", raw]);
+                times.Add(clock.Elapsed.TotalMilliseconds);
+                code.ShouldBe(0, error);
+            }
+
+            var sorted = times.Order().ToArray();
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"perfgate {string.Join(' ', verb.Where(a => !a.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal)))}: median {sorted[1]:F0} ms of 3 ({string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))} ms)"));
+        }
+
+        File.ReadLines(cli.Path("export.csv")).Count().ShouldBe(1 + (Series * Days));
+        lines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"export sizes: CSV {new FileInfo(cli.Path("export.csv")).Length / 1024.0 / 1024.0:F1} MiB, JSON {new FileInfo(cli.Path("export.json")).Length / 1024.0 / 1024.0:F1} MiB ({Series * Days:N0} rows)"));
 
         var report = string.Join(Environment.NewLine, lines);
         output.WriteLine(report);
