@@ -298,6 +298,11 @@ public sealed class DashboardPageTests(RecordedHistory history, BrowserFixture b
             }
 
             screenshot.Length.ShouldBeGreaterThan(10_000);
+
+            // The first screen (what docs/images/dashboard.png shows): the alerts and the first cards.
+            var top = Path.Combine(RepoPaths.Root, "artifacts", "dashboard-30-runs-top.png");
+            await File.WriteAllBytesAsync(top, await page.ScreenshotAsync());
+            output.WriteLine($"screenshot: {top}");
             problems.ShouldBeEmpty();
         }
         finally
