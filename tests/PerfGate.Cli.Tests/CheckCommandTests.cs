@@ -4,8 +4,8 @@ namespace PerfGate.Cli.Tests;
 
 public sealed class CheckCommandTests
 {
-    private static readonly string Run1 = CliRunner.Fixture("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-full.json");
-    private static readonly string Run2 = CliRunner.Fixture("bdn-0.14.0", "run2", "BdnFixtures.ParserBenchmarks-report-full.json");
+    private static readonly string Run1 = CliRunner.Run1;
+    private static readonly string Run2 = CliRunner.Run2;
 
     [Fact]
     public void An_unchanged_run_passes_with_exit_code_0_and_writes_the_reports()

@@ -33,6 +33,12 @@ public sealed class CliRunner : IDisposable
 
     public string Path(params string[] parts) => System.IO.Path.Combine([Directory, .. parts]);
 
+    /// <summary>The two real BenchmarkDotNet 0.14.0 full reports of the same benchmarks, measured in two runs on one machine.</summary>
+    public static readonly string Run1 = Fixture("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-full.json");
+
+    /// <inheritdoc cref="Run1"/>
+    public static readonly string Run2 = Fixture("bdn-0.14.0", "run2", "BdnFixtures.ParserBenchmarks-report-full.json");
+
     public static string Fixture(params string[] parts) => System.IO.Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
     /// <summary>Copies a BenchmarkDotNet full JSON file with the measured times of the chosen benchmarks (all by default) multiplied by <paramref name="factor"/>.</summary>

@@ -14,12 +14,16 @@ public sealed partial class RecordedHistory : IDisposable
 {
     /// <summary>Join(Count: 100, Separator: "a b") on the job with one launch and four iterations, in <see cref="Source"/> without the benchmarks that throw.</summary>
     public const int RegressedIndex = 14;
-    public const string RegressedName = "ParserBenchmarks.Join(Count: 100, Separator: \"a b\")";
+    /// <summary>What the regressed benchmark's display name and series key contain (its job is the one with four iterations).</summary>
+    public const string RegressedSeries = "Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4,";
+
+    /// <summary>Whether a series key or display name is the benchmark the last runs regress.</summary>
+    public static bool IsRegressed(string seriesKeyOrName) => seriesKeyOrName.Contains(RegressedSeries, StringComparison.Ordinal);
 
     public static readonly DateTimeOffset End = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>A real BenchmarkDotNet run (one machine, so every recorded run shares its fingerprint).</summary>
-    public static readonly string RealRun = CliRunner.Fixture("bdn-0.14.0", "run2", "BdnFixtures.ParserBenchmarks-report-full.json");
+    public static readonly string RealRun = CliRunner.Run2;
 
     public RecordedHistory()
         : this(runs: 30, regressionFrom: 27)
@@ -84,15 +88,17 @@ public sealed partial class RecordedHistory : IDisposable
     public static string CommitOf(int i) => i.ToString("x4", CultureInfo.InvariantCulture) + new string('c', 36);
 
     /// <summary>A private copy of the history file, for tests that change it (acknowledgements).</summary>
-    public string CopyHistory(CliRunner into)
+    public string CopyHistory(CliRunner into) => CopyHistoryTo(into.Path("history-copy.db"));
+
+    /// <summary>Copies the history file to <paramref name="target"/>, with its WAL (committed pages not yet checkpointed); returns the target.</summary>
+    public string CopyHistoryTo(string target)
     {
-        var target = into.Path("history-copy.db");
-        // The WAL holds committed pages not yet checkpointed: it is copied with the file.
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
+            File.Delete(target + suffix);
             if (File.Exists(HistoryPath + suffix))
             {
-                File.Copy(HistoryPath + suffix, target + suffix, overwrite: true);
+                File.Copy(HistoryPath + suffix, target + suffix);
             }
         }
 

@@ -76,8 +76,8 @@ internal static class AlertsCommand
                 Cell.Of(tier, tier),
                 Cell.Of(DisplayName(a.SeriesKey), a.SeriesKey),
                 Cell.Of(a.Metric, a.Metric),
-                Cell.Of(Value(a.Metric, a.CurrentValue), Finite(a.CurrentValue)),
-                Cell.Of(Value(a.Metric, a.ExpectedValue), Finite(a.ExpectedValue)),
+                Cell.Of(Units.Figure(a.Metric, a.CurrentValue), Finite(a.CurrentValue)),
+                Cell.Of(Units.Figure(a.Metric, a.ExpectedValue), Finite(a.ExpectedValue)),
                 Cell.Of(Units.SignedPercent(a.DeviationPercent), Finite(a.DeviationPercent)),
                 Cell.Of(a.RunId is { } run ? "#" + run.ToString(CultureInfo.InvariantCulture) : "pruned", a.RunId),
                 Cell.Of(a.Commit is { } c ? c[..Math.Min(8, c.Length)] : "–", a.Commit),
@@ -152,7 +152,7 @@ internal static class AlertsCommand
             }
 
             env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"perfgate: acknowledged alert #{alert.Id} ({Name(alert.Severity)}, {DisplayName(alert.SeriesKey)}, {alert.Metric} {Value(alert.Metric, alert.CurrentValue)}) by {who}: \"{text}\""));
+                $"perfgate: acknowledged alert #{alert.Id} ({Name(alert.Severity)}, {DisplayName(alert.SeriesKey)}, {alert.Metric} {Units.Figure(alert.Metric, alert.CurrentValue)}) by {who}: \"{text}\""));
             return ExitCodes.Pass;
         }));
         return ack;
@@ -192,12 +192,6 @@ internal static class AlertsCommand
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    private static string Value(string metric, double value) => metric switch
-    {
-        "time" => Units.Time(value),
-        "allocated" => Units.Bytes(value),
-        _ => Units.Number(value),
-    };
 
     /// <summary>The <c>--format json</c> document (docs/alerts.md).</summary>
     private sealed record AlertsDocument(IReadOnlyList<IReadOnlyDictionary<string, object?>> Alerts, Counts Counts);

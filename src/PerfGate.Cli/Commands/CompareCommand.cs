@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PerfGate.Cli.Compare;
 using PerfGate.Cli.Output;
+using PerfGate.Core;
 using PerfGate.Core.History;
 using PerfGate.Core.Rendering;
 using PerfGate.Core.Rules;
@@ -51,13 +52,7 @@ internal static class CompareCommand
                 Write(left, right, verdict, parse.GetValue(format), env);
                 if (parse.GetValue(markdown) is { } markdownPath)
                 {
-                    var path = env.Resolve(markdownPath);
-                    if (Path.GetDirectoryName(path) is { Length: > 0 } dir)
-                    {
-                        Directory.CreateDirectory(dir);
-                    }
-
-                    File.WriteAllText(path, MarkdownReport.Render(verdict, MarkdownOptions.Full));
+                    AtomicFile.WriteText(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full));
                 }
 
                 return parse.GetValue(failOnRegression) && !verdict.Passed ? ExitCodes.Regression : ExitCodes.Pass;

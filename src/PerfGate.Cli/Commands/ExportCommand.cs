@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PerfGate.Cli.Output;
+using PerfGate.Core;
 using PerfGate.Core.History;
 using PerfGate.Core.Operations;
 
@@ -22,6 +23,9 @@ internal static class ExportCommand
         "run_id", "timestamp", "branch", "commit", "pull_request", "fingerprint", "series_key", "display_name",
         "value", "unit", "allocated_bytes", "launches", "original_value_count",
     ];
+
+    /// <summary>The JSON property of each CSV column: the same name in camelCase (<c>run_id</c> → <c>runId</c>).</summary>
+    private static readonly string[] JsonNames = [.. CsvColumns.Select(CamelCase)];
 
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -59,40 +63,13 @@ internal static class ExportCommand
             else
             {
                 var path = env.Resolve(target);
-                var (rows, runs) = WriteAtomically(path, exporter.WriteTo);
+                var (rows, runs) = AtomicFile.Write(path, exporter.WriteTo);
                 env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"perfgate: exported {rows} rows from {runs} runs to {path}"));
             }
 
             return ExitCodes.Pass;
         }));
         return command;
-    }
-
-    /// <summary>Writes through a temporary file in the target's folder, moved over the target only when complete.</summary>
-    private static T WriteAtomically<T>(string path, Func<TextWriter, T> write)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(folder);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            T result;
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                result = write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-            return result;
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
     }
 
     /// <summary>Streams the rows of the runs in the window to a writer, one run in memory at a time.</summary>
@@ -117,7 +94,7 @@ internal static class ExportCommand
                 runCount++;
                 foreach (var result in run.Results)
                 {
-                    writer.WriteLine(string.Join(',', Fields(run.Run, result).Select(TableWriter.CsvField)));
+                    writer.WriteLine(string.Join(',', Row(run.Run, result).Select(value => TableWriter.CsvField(TableWriter.CsvText(value)))));
                     rowCount++;
                 }
 
@@ -137,9 +114,9 @@ internal static class ExportCommand
             {
                 json.WriteStartObject();
                 json.WriteString("exportedAt", Iso(now));
-                WriteTime(json, "from", window?.From);
-                WriteTime(json, "to", window?.To);
-                WriteNullableString(json, "branch", branch);
+                WriteValue(json, "from", window?.From is { } from ? Iso(from) : null);
+                WriteValue(json, "to", window?.To is { } to ? Iso(to) : null);
+                WriteValue(json, "branch", branch);
                 json.WriteStartArray("rows");
                 foreach (var run in runs)
                 {
@@ -173,81 +150,53 @@ internal static class ExportCommand
         private static void WriteRow(Utf8JsonWriter json, StoredRun run, StoredResult result)
         {
             json.WriteStartObject();
-            json.WriteNumber("runId", run.Id);
-            json.WriteString("timestamp", Iso(run.Timestamp));
-            json.WriteString("branch", run.Branch);
-            WriteNullableString(json, "commit", run.Commit);
-            if (run.PullRequest is { } pr)
+            var values = Row(run, result);
+            for (var i = 0; i < values.Length; i++)
             {
-                json.WriteNumber("pullRequest", pr);
-            }
-            else
-            {
-                json.WriteNull("pullRequest");
+                WriteValue(json, JsonNames[i], values[i]);
             }
 
-            json.WriteString("fingerprint", run.FingerprintKey);
-            json.WriteString("seriesKey", result.SeriesKey);
-            json.WriteString("displayName", result.DisplayName);
-            WriteNullableNumber(json, "value", result.Value);
-            json.WriteString("unit", UnitOf(result));
-            WriteNullableNumber(json, "allocatedBytes", result.Benchmark?.AllocatedBytesPerOperation);
-            json.WriteNumber("launches", Launches(result));
-            json.WriteNumber("originalValueCount", result.OriginalValueCount);
             json.WriteEndObject();
         }
 
-        private static void WriteTime(Utf8JsonWriter json, string name, DateTimeOffset? time)
+        private static void WriteValue(Utf8JsonWriter json, string name, object? value)
         {
-            if (time is { } t)
+            switch (value)
             {
-                json.WriteString(name, Iso(t));
-            }
-            else
-            {
-                json.WriteNull(name);
+                case string text:
+                    json.WriteString(name, text);
+                    break;
+                case double number when double.IsFinite(number):
+                    json.WriteNumber(name, number);
+                    break;
+                case long number:
+                    json.WriteNumber(name, number);
+                    break;
+                case int number:
+                    json.WriteNumber(name, number);
+                    break;
+                default:
+                    json.WriteNull(name); // null, NaN or an infinity
+                    break;
             }
         }
 
-        private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
-        {
-            if (value is null)
-            {
-                json.WriteNull(name);
-            }
-            else
-            {
-                json.WriteString(name, value);
-            }
-        }
-
-        private static void WriteNullableNumber(Utf8JsonWriter json, string name, double? value)
-        {
-            if (value is { } v && double.IsFinite(v))
-            {
-                json.WriteNumber(name, v);
-            }
-            else
-            {
-                json.WriteNull(name);
-            }
-        }
-
-        private static IEnumerable<string> Fields(StoredRun run, StoredResult result) =>
+        /// <summary>One exported row: the values of <see cref="CsvColumns"/>, in order (a missing value is null).</summary>
+        private static object?[] Row(StoredRun run, StoredResult result) =>
         [
-            run.Id.ToString(CultureInfo.InvariantCulture),
+            run.Id,
             Iso(run.Timestamp),
             run.Branch,
-            run.Commit ?? string.Empty,
-            run.PullRequest?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            run.Commit,
+            run.PullRequest,
             run.FingerprintKey,
             result.SeriesKey,
             result.DisplayName,
-            result.Value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
+            result.Value,
             UnitOf(result),
-            result.Benchmark?.AllocatedBytesPerOperation is { } a ? a.ToString("R", CultureInfo.InvariantCulture) : string.Empty,
-            Launches(result).ToString(CultureInfo.InvariantCulture),
-            result.OriginalValueCount.ToString(CultureInfo.InvariantCulture),
+            result.Benchmark?.AllocatedBytesPerOperation,
+            Launches(result),
+            result.OriginalValueCount,
         ];
 
         /// <summary>ISO 8601 in UTC to the millisecond the history keeps: <c>2026-11-30T12:00:00.000Z</c>.</summary>
@@ -264,5 +213,11 @@ internal static class ExportCommand
             { FailedToRun: false } => 1,
             _ => 0,
         };
+    }
+
+    private static string CamelCase(string snake)
+    {
+        var parts = snake.Split('_');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 }

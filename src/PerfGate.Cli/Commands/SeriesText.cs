@@ -8,16 +8,6 @@ namespace PerfGate.Cli.Commands;
 /// <summary>How the operations verbs show series figures and runs to people (raw numbers go to CSV and JSON).</summary>
 internal static class SeriesText
 {
-    /// <summary>A value in its unit: times via <see cref="Units.Time"/>, bytes via <see cref="Units.Bytes"/>, others as a number and the unit.</summary>
-    public static string Value(double? value, string unit) => unit switch
-    {
-        "ns" => Units.Time(value),
-        "B" => Units.Bytes(value),
-        _ when value is null || !double.IsFinite(value.Value) => "–",
-        "" => Units.Number(value),
-        _ => Units.Number(value) + " " + unit,
-    };
-
     /// <summary>A severity as a status word with a symbol: <c>✅ ok</c>, <c>⚠️ warning</c>, <c>❌ error</c>, <c>❌ critical</c>.</summary>
     public static string Status(Severity severity) => severity switch
     {

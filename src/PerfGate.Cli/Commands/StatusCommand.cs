@@ -127,8 +127,8 @@ internal static class StatusCommand
         {
             table.Add(
                 s.DisplayName,
-                s.Value is null ? "failed" : SeriesText.Value(s.Value, s.Unit),
-                SeriesText.Value(s.AllocatedBytes, "B"),
+                s.Value is null ? "failed" : Units.Quantity(s.Value, s.Unit),
+                Units.Quantity(s.AllocatedBytes, "B"),
                 TargetText(s.Target),
                 Units.SignedPercent(s.BaselineChangePercent),
                 TrendText(s.TrendChangePercent),
@@ -189,7 +189,7 @@ internal static class StatusCommand
 
     private static string TargetText(TargetMatch? match) => match is null
         ? "–"
-        : (match.BiggerIsBetter ? "≥ " : "≤ ") + SeriesText.Value(match.Target.Target, match.Unit);
+        : (match.BiggerIsBetter ? "≥ " : "≤ ") + Units.Quantity(match.Target.Target, match.Unit);
 
     /// <summary>An arrow and the signed change: <c>↑ +58.9%</c>; a change under 1% is flat (<c>→</c>).</summary>
     private static string TrendText(double? percent) => percent switch

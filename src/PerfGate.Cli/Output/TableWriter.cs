@@ -68,7 +68,7 @@ public static class TableWriter
         output.WriteLine(string.Join(',', table.Columns.Select(c => CsvField(c.Key))));
         foreach (var row in table.Rows)
         {
-            output.WriteLine(string.Join(',', row.Select(cell => CsvField(CsvValue(cell.Value)))));
+            output.WriteLine(string.Join(',', row.Select(cell => CsvField(CsvText(cell.Value)))));
         }
     }
 
@@ -163,7 +163,8 @@ public static class TableWriter
         return sb.ToString();
     }
 
-    private static string CsvValue(object? value) => value switch
+    /// <summary>A raw value as CSV text: empty for null, NaN and infinities; round-trip doubles; ISO 8601 UTC times; invariant culture.</summary>
+    public static string CsvText(object? value) => value switch
     {
         null => string.Empty,
         double d when !double.IsFinite(d) => string.Empty,

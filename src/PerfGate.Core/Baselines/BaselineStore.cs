@@ -1,4 +1,3 @@
-using System.Text;
 using PerfGate.Core.Results;
 
 namespace PerfGate.Core.Baselines;
@@ -92,27 +91,12 @@ public static class BaselineStore
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentException.ThrowIfNullOrWhiteSpace(dir);
-        Directory.CreateDirectory(dir);
         var target = Path.Combine(dir, FileName);
-        var temp = Path.Combine(dir, $".{FileName}.{Guid.NewGuid():N}.tmp");
-        try
+        return AtomicFile.Write(target, writer =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                BaselineFile.Write(run, writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, target, overwrite: true);
+            BaselineFile.Write(run, writer);
             return target;
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -135,20 +119,5 @@ public static class BaselineStore
         }
 
         return runs;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-            // best effort: the temporary name starts with '.', and the next update uses a new one
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
     }
 }

@@ -124,27 +124,16 @@ public sealed class RunStatusBuilder
     /// <summary>Rows worst status first (then by name); the summary counts them.</summary>
     public RunStatus Build()
     {
-        var rows = _run.Results.Select(Judge)
+        // Each result's targets are judged once: for its row, and for the met/missed counts.
+        var judged = _run.Results.Select(r => (Result: r, Targets: TargetFindings(r))).ToList();
+        var rows = judged.Select(j => Judge(j.Result, j.Targets))
             .OrderByDescending(r => r.Status)
             .ThenBy(r => r.DisplayName, StringComparer.Ordinal)
             .ThenBy(r => r.SeriesKey, StringComparer.Ordinal)
             .ToImmutableArray();
-        var met = 0;
-        var missed = 0;
-        foreach (var result in _run.Results)
-        {
-            foreach (var (_, severity) in TargetFindings(result))
-            {
-                if (severity == Severity.Ok)
-                {
-                    met++;
-                }
-                else
-                {
-                    missed++;
-                }
-            }
-        }
+        var targets = judged.SelectMany(j => j.Targets).ToList();
+        var met = targets.Count(t => t.Severity == Severity.Ok);
+        var missed = targets.Count - met;
 
         var summary = new StatusSummary(
             rows.Count(r => r.Status == Severity.Ok),
@@ -156,10 +145,9 @@ public sealed class RunStatusBuilder
         return new RunStatus(_run.Run, TrendSpan, rows, summary);
     }
 
-    private SeriesStatus Judge(StoredResult result)
+    private SeriesStatus Judge(StoredResult result, List<(TargetMatch Match, Severity Severity)> findings)
     {
         var value = result.Value is { } v && double.IsFinite(v) ? v : (double?)null;
-        var findings = TargetFindings(result);
         var shown = findings.FirstOrDefault(f => f.Match.Metric is null).Match ?? findings.FirstOrDefault().Match;
         Severity? targetSeverity = findings.Count > 0 ? findings.Max(f => f.Severity) : null;
 

@@ -55,6 +55,27 @@ public static class Units
             : Significant(v);
     }
 
+    /// <summary>A value in its unit: times (<c>ns</c>) via <see cref="Time"/>, bytes (<c>B</c>) via <see cref="Bytes"/>, others as a number and the unit.</summary>
+    public static string Quantity(double? value, string unit) => unit switch
+    {
+        "ns" => Time(value),
+        "B" => Bytes(value),
+        _ when value is null || !double.IsFinite(value.Value) => "–",
+        "" => Number(value),
+        _ => Number(value) + " " + unit,
+    };
+
+    /// <summary>
+    /// A finding's or alert's figure (<c>time</c> in ns, <c>allocated</c> in bytes, else a metric's value, whose unit
+    /// the figure's name does not say).
+    /// </summary>
+    public static string Figure(string figure, double? value) => figure switch
+    {
+        "time" => Time(value),
+        "allocated" => Bytes(value),
+        _ => Number(value),
+    };
+
     /// <summary>An integer count with thousands grouped: <c>4,950</c>.</summary>
     public static string Count(int value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 

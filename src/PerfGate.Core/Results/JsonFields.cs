@@ -111,12 +111,11 @@ internal sealed class JsonFields
     /// <summary>A count (absent when missing): a number from 0 to <see cref="int.MaxValue"/>, so a cast to int cannot wrap.</summary>
     public int? Count(JsonElement parent, string name, string path) => Count(Number(parent, name, path), $"{path}.{name}");
 
-    public int? Count(double? value, string path) => value switch
+    public int? Count(double? value, string path) => NonNegative(value, path) switch
     {
         null => null,
-        < 0 => throw Fail(path, $"cannot be negative ({value.Value.ToString(CultureInfo.InvariantCulture)})"),
-        > int.MaxValue => throw Fail(path, $"not a count ({value.Value.ToString(CultureInfo.InvariantCulture)})"),
-        _ => (int)value.Value,
+        > int.MaxValue => throw Fail(path, $"not a count ({value!.Value.ToString(CultureInfo.InvariantCulture)})"),
+        var count => (int)count.Value,
     };
 
     public bool? Boolean(JsonElement parent, string name, string path)

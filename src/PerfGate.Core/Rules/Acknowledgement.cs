@@ -11,7 +11,6 @@ namespace PerfGate.Core.Rules;
 /// <param name="SeriesKey">The series: a benchmark's <c>BenchmarkId.Key</c>, or <c>metric:ID</c>.</param>
 /// <param name="Metric">The figure within the series: <c>time</c>, <c>allocated</c> or a metric id.</param>
 /// <param name="AcknowledgedValue">The value the alert recorded (ns, bytes or the metric's unit): the accepted level.</param>
-/// <param name="ExpectedValue">What the alert expected instead, for the reader.</param>
 /// <param name="By">Who acknowledged it.</param>
 /// <param name="At">When it was acknowledged: the newest acknowledgement of a series and metric is the one that counts.</param>
 /// <param name="Notes">Why.</param>
@@ -20,7 +19,6 @@ public sealed record Acknowledgement(
     string SeriesKey,
     string Metric,
     double AcknowledgedValue,
-    double ExpectedValue,
     string By,
     DateTimeOffset At,
     string? Notes)
@@ -30,7 +28,7 @@ public sealed record Acknowledgement(
     {
         ArgumentNullException.ThrowIfNull(alert);
         return alert is { Acknowledged: true, AcknowledgedBy: { } by, AcknowledgedAt: { } at }
-            ? new Acknowledgement(alert.Id, alert.SeriesKey, alert.Metric, alert.CurrentValue, alert.ExpectedValue, by, at, alert.Notes)
+            ? new Acknowledgement(alert.Id, alert.SeriesKey, alert.Metric, alert.CurrentValue, by, at, alert.Notes)
             : null;
     }
 }

@@ -59,7 +59,7 @@ public sealed class AcknowledgementRule
         var within = biggerIsBetter ? current >= level : current <= level;
         var who = string.Create(CultureInfo.InvariantCulture, $"alert #{ack.AlertId} by {ack.By} on {ack.At.UtcDateTime:yyyy-MM-dd}");
         var bound = string.Create(CultureInfo.InvariantCulture,
-            $"{Format(finding.Metric, ack.AcknowledgedValue)} {(biggerIsBetter ? "−" : "+")} {Units.Percent(slackPercent)} = {Format(finding.Metric, level)}");
+            $"{Units.Figure(finding.Metric, ack.AcknowledgedValue)} {(biggerIsBetter ? "−" : "+")} {Units.Percent(slackPercent)} = {Units.Figure(finding.Metric, level)}");
         if (within)
         {
             var notes = string.IsNullOrWhiteSpace(ack.Notes) ? "" : $": \"{ack.Notes}\"";
@@ -68,20 +68,13 @@ public sealed class AcknowledgementRule
                 Severity = Severity.Warning,
                 Fails = false,
                 AcknowledgedAlertId = ack.AlertId,
-                Message = $"acknowledged as {who}{notes} (now {Format(finding.Metric, current)}, within the acknowledged {bound}); {finding.Message}",
+                Message = $"acknowledged as {who}{notes} (now {Units.Figure(finding.Metric, current)}, within the acknowledged {bound}); {finding.Message}",
             };
         }
 
         return finding with
         {
-            Message = $"{finding.Message}; exceeds the level acknowledged as {who} (now {Format(finding.Metric, current)}, acknowledged {bound})",
+            Message = $"{finding.Message}; exceeds the level acknowledged as {who} (now {Units.Figure(finding.Metric, current)}, acknowledged {bound})",
         };
     }
-
-    private static string Format(string metric, double value) => metric switch
-    {
-        "time" => Units.Time(value),
-        "allocated" => Units.Bytes(value),
-        _ => Units.Number(value),
-    };
 }

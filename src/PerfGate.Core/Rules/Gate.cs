@@ -232,11 +232,11 @@ public static class Gate
         {
             if (match.Metric is { } m)
             {
-                c.Findings.Add(TargetRule.Judge(match.Target with { BiggerIsBetter = match.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
+                c.Findings.Add(TargetMatcher.Judge(match.Target, m.Id, m.Value, m.Unit, t.CriticalFactor, m.BiggerIsBetter));
             }
             else if (c.CurrentEstimate is { } estimate)
             {
-                c.Findings.Add(TargetRule.Judge(match.Target, "time", estimate.Value, "ns", t.CriticalFactor));
+                c.Findings.Add(TargetMatcher.Judge(match.Target, "time", estimate.Value, "ns", t.CriticalFactor));
             }
         }
 
@@ -490,7 +490,7 @@ public static class Gate
             var target = TargetMatcher.ForRunMetric(options.Targets, m.Id);
             if (target is not null)
             {
-                findings.Add(TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || m.BiggerIsBetter }, m.Id, m.Value, m.Unit, t.CriticalFactor));
+                findings.Add(TargetMatcher.Judge(target, m.Id, m.Value, m.Unit, t.CriticalFactor, m.BiggerIsBetter));
             }
 
             var slack = t.AcknowledgementSlackPercent ?? t.WarningPercent;

@@ -12,9 +12,9 @@ internal static class GitHubCli
 
     public const string Marker = "<!-- perfgate:report -->";
 
-    public static readonly string Run1 = CliRunner.Fixture("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-full.json");
+    public static readonly string Run1 = CliRunner.Run1;
 
-    public static readonly string Run2 = CliRunner.Fixture("bdn-0.14.0", "run2", "BdnFixtures.ParserBenchmarks-report-full.json");
+    public static readonly string Run2 = CliRunner.Run2;
 
     /// <summary>Results that pass against <see cref="Run1"/> (a second real run), or that fail (one benchmark 3× slower, 2× the allocations).</summary>
     public static string Results(CliRunner cli, bool failing) =>

@@ -5,7 +5,7 @@ namespace PerfGate.Cli.Tests.Faults;
 /// <summary>BenchmarkDotNet full JSON files built from the real fixture: its first allocating benchmark copied under chosen method names.</summary>
 internal static class ResultsFiles
 {
-    public static readonly string Fixture = CliRunner.Fixture("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-full.json");
+    public static readonly string Fixture = CliRunner.Run1;
 
     /// <summary>Writes one benchmark per name (<c>BdnFixtures.ParserBenchmarks.{name}</c>, DefaultJob) to <paramref name="path"/>.</summary>
     public static string WithNames(string path, IEnumerable<string> names, double factor = 1.0)

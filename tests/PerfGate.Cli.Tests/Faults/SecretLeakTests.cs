@@ -85,10 +85,21 @@ public sealed class SecretLeakTests
         if (run.Code != 2)
         {
             File.Exists(cli.Path("report.md")).ShouldBeTrue();
+            File.Exists(cli.Path("verdict.json")).ShouldBeTrue();
             File.Exists(history).ShouldBeTrue();
+            if (scenario != nameof(Fault.SummaryIsAFolder))
+            {
+                File.Exists(summary).ShouldBeTrue();
+            }
         }
 
-        // Sent only where it belongs: the Authorization header, never a path, a query or a body.
+        // Sent only where it belongs: the Authorization header, never a path, a query or a body. Every scenario that
+        // reaches the GitHub step against this server sends requests, so the loop below has something to check.
+        if (run.Code != 2 && scenario != nameof(Fault.Refused))
+        {
+            server.Requests.ShouldNotBeEmpty();
+        }
+
         foreach (var request in server.Requests)
         {
             request.PathAndQuery.ShouldNotContain(GitHubCli.Token);

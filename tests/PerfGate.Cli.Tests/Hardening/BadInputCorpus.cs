@@ -12,9 +12,9 @@ internal static class BadInputCorpus
 {
     public const string ReportName = "BdnFixtures.ParserBenchmarks-report-full.json";
 
-    public static readonly string Run1 = CliRunner.Fixture("bdn-0.14.0", "run1", ReportName);
+    public static readonly string Run1 = CliRunner.Run1;
 
-    public static readonly string Run2 = CliRunner.Fixture("bdn-0.14.0", "run2", ReportName);
+    public static readonly string Run2 = CliRunner.Run2;
 
     /// <summary>A real report of another project (its benchmarks share no id with <see cref="Run1"/>).</summary>
     public static readonly string OtherProject = CliRunner.Fixture("bdn-0.13.12", "Modern.Codec-report-full-compressed.json");

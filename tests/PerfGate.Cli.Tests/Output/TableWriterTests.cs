@@ -10,15 +10,9 @@ public sealed class TableWriterTests
         .Add("Join, \"quoted\"\nline", Cell.Of("–", double.NaN), Cell.Of("", null))
         .Add("=HYPERLINK(\"x\")", Cell.Of("-5", -5.0), "@sum");
 
-    private static (string Out, CliEnvironment Env) Environment(bool terminal)
-    {
-        var output = new StringWriter();
-        return (string.Empty, new CliEnvironment(output, new StringWriter(), new Dictionary<string, string?>(), "/", TimeProvider.System) { IsTerminal = terminal });
-    }
-
     private static string Write(OutputFormat format, bool terminal = false)
     {
-        var (_, env) = Environment(terminal);
+        var env = new CliEnvironment(new StringWriter(), new StringWriter(), new Dictionary<string, string?>(), "/", TimeProvider.System) { IsTerminal = terminal };
         TableWriter.Write(Sample(), format, env);
         return env.Out.ToString()!;
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.VisualBasic.FileIO;
 using PerfGate.Core.History;
 using PerfGate.Core.Verdicts;
 
@@ -60,6 +59,7 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
     public void Json_carries_raw_values_and_the_counts()
     {
         var expected = StoreAlerts();
+        expected.Count.ShouldBe(2 * (history.Runs - history.RegressionFrom)); // each regressed run: time and allocations
 
         var (code, output, error) = history.Cli.Run("alerts", "--history", history.HistoryPath, "--format", "json");
 
@@ -93,14 +93,9 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
         var (code, output, error) = history.Cli.Run("alerts", "--history", history.HistoryPath, "--format", "csv");
 
         code.ShouldBe(0, error);
-        using var parser = new TextFieldParser(new StringReader(output)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        parser.ReadFields().ShouldBe(["id", "time", "severity", "tier", "series", "metric", "current", "expected", "changePercent", "runId", "commit", "acknowledgedBy", "acknowledgedAt", "notes"]);
-        var rows = new List<string[]>();
-        while (!parser.EndOfData)
-        {
-            rows.Add(parser.ReadFields()!);
-        }
+        var records = Rfc4180.Parse(output);
+        records[0].ShouldBe(["id", "time", "severity", "tier", "series", "metric", "current", "expected", "changePercent", "runId", "commit", "acknowledgedBy", "acknowledgedAt", "notes"]);
+        var rows = records.Skip(1).ToList();
 
         rows.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ShouldBe(expected.Select(a => a.Id));
         rows[0][4].ShouldBe(expected[0].SeriesKey);

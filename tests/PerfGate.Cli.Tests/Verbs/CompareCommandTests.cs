@@ -1,12 +1,11 @@
 using System.Text.Json;
-using Microsoft.VisualBasic.FileIO;
 
 namespace PerfGate.Cli.Tests.Verbs;
 
 /// <summary><c>perfgate compare</c> on the recorded history: run 1 (before the regression) against run 30 (after).</summary>
 public sealed class CompareCommandTests(RecordedHistory history) : IClassFixture<RecordedHistory>
 {
-    private const string Regressed = "ParserBenchmarks.Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4,";
+    private const string Regressed = "ParserBenchmarks." + RecordedHistory.RegressedSeries;
 
     private (int Code, string Out, string Error) Compare(params string[] args) =>
         history.Cli.Run(["compare", .. args, "--history", history.HistoryPath]);
@@ -94,14 +93,9 @@ public sealed class CompareCommandTests(RecordedHistory history) : IClassFixture
         var (code, output, error) = Compare("run:1", "branch:main", "--format", "csv");
 
         code.ShouldBe(0, error);
-        using var parser = new TextFieldParser(new StringReader(output)) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
-        parser.SetDelimiters(",");
-        parser.ReadFields().ShouldBe(["benchmark", "a", "b", "changePercent", "uncertaintyPercent", "verdict", "severity", "fails", "allocatedA", "allocatedB", "allocatedChangePercent"]);
-        var rows = new List<string[]>();
-        while (!parser.EndOfData)
-        {
-            rows.Add(parser.ReadFields()!);
-        }
+        var records = Rfc4180.Parse(output);
+        records[0].ShouldBe(["benchmark", "a", "b", "changePercent", "uncertaintyPercent", "verdict", "severity", "fails", "allocatedA", "allocatedB", "allocatedChangePercent"]);
+        var rows = records.Skip(1).ToList();
 
         rows.Count.ShouldBe(24);
         var regressed = rows.Single(r => r[0].StartsWith(Regressed, StringComparison.Ordinal));

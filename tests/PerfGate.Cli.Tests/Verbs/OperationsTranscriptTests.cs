@@ -21,16 +21,7 @@ public sealed class OperationsTranscriptTests(RecordedHistory history) : IClassF
     public void Status_report_and_alerts_of_a_month_with_a_regression_are_written_for_people_to_read()
     {
         var folder = RepoPaths.Artifacts("operations");
-        var historyCopy = Path.Combine(folder, "history.db");
-        File.Copy(history.HistoryPath, historyCopy, overwrite: true);
-        foreach (var suffix in new[] { "-wal", "-shm" })
-        {
-            File.Delete(historyCopy + suffix);
-            if (File.Exists(history.HistoryPath + suffix))
-            {
-                File.Copy(history.HistoryPath + suffix, historyCopy + suffix);
-            }
-        }
+        history.CopyHistoryTo(Path.Combine(folder, "history.db"));
 
         // What a repository has beside its history: budgets in perfgate.json and a committed baseline (the first day's run).
         File.WriteAllText(history.Cli.Path("perfgate.json"), """
@@ -59,7 +50,7 @@ public sealed class OperationsTranscriptTests(RecordedHistory history) : IClassF
         File.WriteAllText(path, transcript.ToString());
 
         // The regressed benchmark leads the status, the report counts a week of daily runs, and every alert is the regression's.
-        var regressed = "Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4";
+        var regressed = RecordedHistory.RegressedSeries;
         var statusRows = outputs[0].Split('\n').Where(l => l.Contains("ParserBenchmarks.", StringComparison.Ordinal)).ToList();
         statusRows[0].ShouldContain(regressed);
         statusRows[0].ShouldContain("≤ 2.50 μs");

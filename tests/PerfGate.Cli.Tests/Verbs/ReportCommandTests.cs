@@ -10,9 +10,6 @@ namespace PerfGate.Cli.Tests.Verbs;
 /// <summary><c>perfgate report</c> over the recorded history (one run a day, the last at <see cref="RecordedHistory.End"/>, the clock there).</summary>
 public sealed class ReportCommandTests(RecordedHistory history) : IClassFixture<RecordedHistory>
 {
-    private static bool IsRegressed(string seriesKey) =>
-        seriesKey.Contains("Join(Count=100, Separator=a b)", StringComparison.Ordinal) && seriesKey.Contains("IterationCount=4", StringComparison.Ordinal);
-
     [Fact]
     public void Seven_days_hold_the_last_seven_daily_runs_and_the_regressed_series_shows_the_slowdown()
     {
@@ -23,7 +20,7 @@ public sealed class ReportCommandTests(RecordedHistory history) : IClassFixture<
         // (End − 7 days, End]: the run exactly seven days back (index 22) is out, today's (index 29) is in.
         var windowRuns = history.RunIds.Skip(23).ToList();
         windowRuns.Select(id => store.GetRun(id)!.Timestamp).Min().ShouldBe(RecordedHistory.End.AddDays(-6));
-        var key = store.GetResults(history.RunIds[^1]).Single(r => IsRegressed(r.SeriesKey)).SeriesKey;
+        var key = store.GetResults(history.RunIds[^1]).Single(r => RecordedHistory.IsRegressed(r.SeriesKey)).SeriesKey;
         var values = windowRuns.Select(id => store.GetResults(id).Single(r => r.SeriesKey == key).Value!.Value).ToList();
 
         using var json = JsonDocument.Parse(output);
@@ -96,7 +93,7 @@ public sealed class ReportCommandTests(RecordedHistory history) : IClassFixture<
         var rows = Rfc4180.Rows(output);
         rows.Count.ShouldBe(24);
         rows.ShouldAllBe(r => r["runs"] == "7" && r["unit"] == "ns");
-        IsRegressed(rows[0]["seriesKey"]).ShouldBeTrue();
+        RecordedHistory.IsRegressed(rows[0]["seriesKey"]).ShouldBeTrue();
         double.Parse(rows[0]["max"], CultureInfo.InvariantCulture).ShouldBeGreaterThan(1.5 * double.Parse(rows[0]["min"], CultureInfo.InvariantCulture));
     }
 
@@ -172,7 +169,7 @@ public sealed class ReportCommandTests(RecordedHistory history) : IClassFixture<
         using var json = JsonDocument.Parse(output);
         json.RootElement.GetProperty("runs").GetInt32().ShouldBe(21);
         json.RootElement.GetProperty("aggregatedDays").GetInt32().ShouldBe(9);
-        var regressed = json.RootElement.GetProperty("series").EnumerateArray().Single(s => IsRegressed(s.GetProperty("seriesKey").GetString()!));
+        var regressed = json.RootElement.GetProperty("series").EnumerateArray().Single(s => RecordedHistory.IsRegressed(s.GetProperty("seriesKey").GetString()!));
         var values = all[regressed.GetProperty("seriesKey").GetString()!];
         regressed.GetProperty("runs").GetInt32().ShouldBe(30);
         regressed.GetProperty("min").GetDouble().ShouldBe(values.Min());

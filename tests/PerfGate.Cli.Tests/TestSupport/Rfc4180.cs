@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PerfGate.Cli.Tests.Verbs;
+namespace PerfGate.Cli.Tests;
 
 /// <summary>A small RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes), independent of the writer under test.</summary>
 internal static class Rfc4180
