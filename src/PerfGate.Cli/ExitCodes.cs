@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad input or usage: the message names the file and the problem.</summary>
     public const int BadInput = 2;
+
+    /// <summary>An unexpected error inside perfgate (a bug, not a verdict and not bad input): one stderr line, the stack with --verbose.</summary>
+    public const int InternalError = 3;
 }

@@ -3,7 +3,10 @@ using PerfGate.Core.Results;
 
 namespace PerfGate.Cli.Commands;
 
-/// <summary>Runs a verb and turns bad input into exit code 2 with one clear line (a stack trace only with --verbose).</summary>
+/// <summary>
+/// Runs a verb and turns bad input into exit code 2 with one clear line (a stack trace only with --verbose), and any
+/// other exception into exit code 3, so CI can tell a bug in perfgate from a verdict and from bad input.
+/// </summary>
 internal static class Guard
 {
     public static int Run(CliEnvironment env, bool verbose, Func<int> action)
@@ -21,6 +24,16 @@ internal static class Guard
             }
 
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            env.Error.WriteLine($"perfgate: internal error ({e.GetType().Name}: {e.Message}); this is a bug in perfgate, not a verdict{(verbose ? "" : " (--verbose shows the stack)")}");
+            if (verbose)
+            {
+                env.Error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.InternalError;
         }
     }
 }

@@ -24,25 +24,10 @@ internal static class StoredNames
         _ => throw new FormatException($"unknown severity '{text}'"),
     };
 
-    public static string Of(Tier tier) => tier switch
-    {
-        Tier.Target => "target",
-        Tier.Baseline => "baseline",
-        Tier.History => "history",
-        Tier.Trend => "trend",
-        Tier.Exact => "exact",
-        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, null),
-    };
+    /// <summary>One spelling of tiers everywhere: the history stores what every output shows.</summary>
+    public static string Of(Tier tier) => Rendering.Tiers.Name(tier);
 
-    public static Tier ParseTier(string text) => text switch
-    {
-        "target" => Tier.Target,
-        "baseline" => Tier.Baseline,
-        "history" => Tier.History,
-        "trend" => Tier.Trend,
-        "exact" => Tier.Exact,
-        _ => throw new FormatException($"unknown tier '{text}'"),
-    };
+    public static Tier ParseTier(string text) => Rendering.Tiers.ParseTier(text);
 
     public static string Of(ResultDetail detail) => detail switch
     {

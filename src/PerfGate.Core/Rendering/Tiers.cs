@@ -2,7 +2,7 @@ using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rendering;
 
-/// <summary>The lower-case names of enums in every output (<c>target|baseline|history|trend|exact</c>, <c>ok|warning|error|critical</c>).</summary>
+/// <summary>The lower-case names of enums in every output (<c>target|baseline|history|trend|exact|ab</c>, <c>ok|warning|error|critical</c>).</summary>
 public static class Tiers
 {
     public static string Name(Tier tier) => tier switch
@@ -12,8 +12,15 @@ public static class Tiers
         Tier.History => "history",
         Tier.Trend => "trend",
         Tier.Exact => "exact",
-        _ => tier.ToString().ToLowerInvariant(),
+        Tier.SameRunner => "ab",
+        _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, null),
     };
+
+    /// <summary>The tier named by <see cref="Name(Tier)"/>.</summary>
+    public static Tier ParseTier(string text) =>
+        Enum.GetValues<Tier>().FirstOrDefault(t => Name(t) == text) is var tier && Name(tier) == text
+            ? tier
+            : throw new FormatException($"unknown tier '{text}'");
 
     public static string Name(Severity severity) => severity switch
     {

@@ -29,4 +29,17 @@ public sealed record GateInput
     /// downgraded to a warning. The caller chooses which count (the CLI: those recorded on the baseline branch).
     /// </summary>
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
+
+    /// <summary>
+    /// Same-runner A/B rounds (SPEC §3b), in order; empty for a single run. When given, the primary reference for
+    /// every time benchmark is the base measured in the same round, <see cref="Current"/> must be the head pooled over
+    /// every round (<see cref="Results.AbRounds.PoolHeads"/>), and no runner-shift correction applies.
+    /// </summary>
+    public ImmutableArray<AbRound> Rounds { get; init; } = [];
+
+    /// <summary>
+    /// How many of <see cref="Rounds"/> were screening rounds run for every benchmark; a benchmark measured in more
+    /// rounds than this had confirmation rounds ("cleared after N rounds"). 0 means all rounds were screening.
+    /// </summary>
+    public int ScreeningRounds { get; init; }
 }

@@ -48,4 +48,25 @@ public sealed record BenchmarkVerdict
     public ImmutableArray<double> History { get; init; } = [];
 
     public ImmutableArray<Finding> Findings { get; init; } = [];
+
+    /// <summary>Launches (separate processes) behind <see cref="Current"/>: pooled over every file and round of this run.</summary>
+    public int CurrentLaunches { get; init; }
+
+    /// <summary>Launches behind <see cref="Baseline"/> (the same-runner base in an A/B run, else the committed baseline); 0 for the history median.</summary>
+    public int BaselineLaunches { get; init; }
+
+    /// <summary>In an A/B run: how many rounds measured this benchmark on both sides (screening plus confirmation); null otherwise.</summary>
+    public int? Rounds { get; init; }
+
+    /// <summary>In an A/B run: confirmed, cleared or undecided; null otherwise.</summary>
+    public AbOutcome? Outcome { get; init; }
+
+    /// <summary>
+    /// In an A/B run, the outcome for people: "confirmed over 5 rounds", "cleared after 5 rounds",
+    /// "undecided after 3 rounds: detects ≥ 34%"; null otherwise.
+    /// </summary>
+    public string? OutcomeText { get; init; }
+
+    /// <summary>The BenchmarkDotNet <c>--filter</c> pattern that reruns this benchmark: <c>Namespace.Type.Method</c>.</summary>
+    public string? FilterPattern { get; init; }
 }

@@ -17,4 +17,7 @@ public enum Tier
 
     /// <summary>Deterministic figures (allocated bytes, domain counts) compared exactly, with their own tolerance.</summary>
     Exact,
+
+    /// <summary>Tier 2, primary in an A/B run: the change against the PR's base measured on the same runner in the same job, paired by round (SPEC §3b).</summary>
+    SameRunner,
 }
