@@ -67,6 +67,9 @@ public sealed record BenchmarkVerdict
     /// </summary>
     public string? OutcomeText { get; init; }
 
+    /// <summary>In an A/B run: confirmed, or undecided with a change above the warning threshold; confirmation rounds rerun it (<see cref="Rules.Confirmation"/>).</summary>
+    public bool Suspect { get; init; }
+
     /// <summary>The BenchmarkDotNet <c>--filter</c> pattern that reruns this benchmark: <c>Namespace.Type.Method</c>.</summary>
     public string? FilterPattern { get; init; }
 }
