@@ -48,17 +48,23 @@ public sealed record ThresholdOptions
 
 public sealed record StatisticsOptions
 {
-    /// <summary>Family-wise significance level across the whole suite (Holm's correction), for failing findings.</summary>
+    /// <summary>
+    /// Significance level across the whole suite for failing and warning findings (Benjamini–Hochberg over the
+    /// benchmarks' deciding tests: when nothing regressed, the chance that anything fails is at most this).
+    /// </summary>
     public double SignificanceLevel { get; init; } = 0.05;
 
     /// <summary>Rolling window: how many recent main-branch runs the history tiers use (seeds: N = 20).</summary>
     public int HistoryWindow { get; init; } = 20;
 
-    /// <summary>Below this confidence (n / window) the history tier never alerts (seeds: 0.3).</summary>
-    public double LowConfidence { get; init; } = 0.3;
+    /// <summary>
+    /// Below this confidence (n / window) the history tier never alerts. The seeds said 0.3 and 0.7 of 20 runs; the
+    /// t-test's degrees of freedom already carry a short history's uncertainty, so the bands are 3 and 5 runs of 20.
+    /// </summary>
+    public double LowConfidence { get; init; } = 0.15;
 
-    /// <summary>Below this confidence the history tier only warns; at or above it alerts fully (seeds: 0.7).</summary>
-    public double HighConfidence { get; init; } = 0.7;
+    /// <summary>Below this confidence the history tier only warns; at or above it (5 of 20 runs) it may fail the build.</summary>
+    public double HighConfidence { get; init; } = 0.25;
 
     /// <summary>
     /// Run-to-run noise (standard deviation of one run's estimate, in percent) assumed before the history shows

@@ -70,7 +70,7 @@ public static class GateOptionsLoader
         Require(s.HistoryWindow >= 2, "statistics.historyWindow must be at least 2");
         Require(s.LowConfidence >= 0 && s.LowConfidence <= s.HighConfidence && s.HighConfidence <= 1, "statistics: need 0 ≤ lowConfidence ≤ highConfidence ≤ 1");
         Require(s.AssumedRunToRunNoisePercent > 0, "statistics.assumedRunToRunNoisePercent must be > 0");
-        Require(s.PriorWeightRuns >= 0, "statistics.priorWeightRuns must be ≥ 0");
+        Require(s.PriorWeightRuns > 0, "statistics.priorWeightRuns must be > 0 (the assumed noise needs some weight, or a benchmark without history has no noise estimate at all)");
         Require(s.MinimumNoisePercent >= 0, "statistics.minimumNoisePercent must be ≥ 0");
         Require(s.Power is > 0 and < 1, "statistics.power must be between 0 and 1");
         Require(s.OutlierCutoff > 0, "statistics.outlierCutoff must be > 0");

@@ -139,23 +139,26 @@ public sealed partial class SqliteHistoryStore
         return ids;
     }
 
+    /// <summary>
+    /// The branch's runs, newest first; with a fingerprint, only runs on a comparable machine. Matching is done here
+    /// on <see cref="Results.HostFingerprint.NormalizeKey"/> rather than in SQL, so runs recorded with the older,
+    /// finer fingerprint keys (full OS and runtime build) still match (the runs table is small: retention keeps 30 days).
+    /// </summary>
     private static List<RunHeader> ReadBranchRuns(SqliteConnection connection, string branch, string? fingerprintKey)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = fingerprintKey is null
-            ? "SELECT id, recorded_at, commit_sha, fingerprint_key FROM runs WHERE branch = $branch ORDER BY recorded_at DESC, id DESC;"
-            : "SELECT id, recorded_at, commit_sha, fingerprint_key FROM runs WHERE branch = $branch AND fingerprint_key = $fingerprint ORDER BY recorded_at DESC, id DESC;";
+        command.CommandText = "SELECT id, recorded_at, commit_sha, fingerprint_key FROM runs WHERE branch = $branch ORDER BY recorded_at DESC, id DESC;";
         command.Parameters.AddWithValue("$branch", branch);
-        if (fingerprintKey is not null)
-        {
-            command.Parameters.AddWithValue("$fingerprint", fingerprintKey);
-        }
-
+        var wanted = fingerprintKey is null ? null : Results.HostFingerprint.NormalizeKey(fingerprintKey);
         var runs = new List<RunHeader>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            runs.Add(new RunHeader(reader.GetInt64(0), FromUnixMs(reader.GetInt64(1)), NullableString(reader, 2), reader.GetString(3)));
+            var key = reader.GetString(3);
+            if (wanted is null || string.Equals(Results.HostFingerprint.NormalizeKey(key), wanted, StringComparison.Ordinal))
+            {
+                runs.Add(new RunHeader(reader.GetInt64(0), FromUnixMs(reader.GetInt64(1)), NullableString(reader, 2), key));
+            }
         }
 
         return runs;

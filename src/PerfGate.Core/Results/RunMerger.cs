@@ -3,9 +3,11 @@ using System.Collections.Immutable;
 namespace PerfGate.Core.Results;
 
 /// <summary>
-/// Merges runs read from several files into one, and attaches custom metrics. Runs come in priority order: for one
-/// benchmark id the first result wins, except that a result with measurements replaces one without (a brief report of
-/// the same run). Duplicates between files of different runs are reported; duplicates inside one group are expected.
+/// Merges runs read from several files into one, and attaches custom metrics. Runs come in priority order. Inside one
+/// group (the reports of one class in one folder: full, brief…) a benchmark is one result, the first read, except that
+/// a result with measurements replaces one without (a brief report of the same run). Across groups, results of one
+/// benchmark that both carry launches are separate processes of one run and are pooled, each launch one replicate
+/// (SPEC §3b); an exact copy of launches already read is not a new process and is reported instead.
 /// </summary>
 internal static class RunMerger
 {
@@ -58,6 +60,20 @@ internal static class RunMerger
                     {
                         positions[result.Id.Key] = (results.Count, source, groupIndex);
                         results.Add(result);
+                        continue;
+                    }
+
+                    if (seen.Group != groupIndex && LaunchPool.CanPool(results[seen.Index], result))
+                    {
+                        if (SameLaunches(results[seen.Index], result))
+                        {
+                            warnings.Add($"{source}: benchmark '{result.Id.Key}' repeats the measurements of {seen.Source} exactly (a copied file?); counted once");
+                        }
+                        else
+                        {
+                            results[seen.Index] = LaunchPool.Pool([results[seen.Index], result]);
+                        }
+
                         continue;
                     }
 
@@ -117,4 +133,8 @@ internal static class RunMerger
             Warnings = [.. warnings],
         };
     }
+
+    /// <summary>True when every launch of <paramref name="b"/> repeats one of <paramref name="pooled"/> value for value.</summary>
+    private static bool SameLaunches(BenchmarkResult pooled, BenchmarkResult b) =>
+        b.Launches.All(l => pooled.Launches.Any(p => p.NanosecondsPerOperation.SequenceEqual(l.NanosecondsPerOperation)));
 }

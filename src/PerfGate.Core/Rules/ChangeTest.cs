@@ -42,7 +42,15 @@ public sealed record ChangeTest(double LogChange, double StandardError, double D
         return Math.Max(mde, failPercent);
     }
 
-    private double UpperTail(double t) => 1 - StudentT.CDF(0, 1, DegreesOfFreedom, t);
+    /// <summary>P(T ≥ t); a statistic that could not be computed (NaN) is no evidence at all: 1.</summary>
+    private double UpperTail(double t) => double.IsNaN(t) || !(DegreesOfFreedom > 0) ? 1 : 1 - StudentT.CDF(0, 1, DegreesOfFreedom, t);
+
+    /// <summary>
+    /// The upper end of the one-sided (1 − α) interval of the change, in percent: below the fail threshold, a slowdown
+    /// that large is ruled out.
+    /// </summary>
+    public double UpperBoundPercent(double alpha) =>
+        (Math.Exp(LogChange + (Quantile(DegreesOfFreedom, 1 - alpha) * StandardError)) - 1) * 100;
 
     /// <summary>
     /// Student's t quantile, memoised: MathNet inverts the CDF numerically (tens of microseconds), and a suite of a

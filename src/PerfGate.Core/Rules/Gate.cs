@@ -18,60 +18,46 @@ public static class Gate
     {
         var options = input.Options;
         var notes = new List<string>();
-        var current = Index(input.Current);
-        var baseline = input.Baseline is null ? new Dictionary<string, BenchmarkResult>() : Index(input.Baseline);
+        var ab = !input.Rounds.IsDefaultOrEmpty;
         var mismatch = input.Baseline is not null && !input.Current.Host.IsComparableTo(input.Baseline.Host);
+        var sameRunnerBase = ab ? AbRounds.PoolBases(input.Rounds) : null;
 
-        var cases = BuildCases(input, current, baseline, notes);
-        DetectRenames(cases);
+        // 1. Evidence: what was measured, per benchmark id.
+        var evidence = BuildEvidence(input, sameRunnerBase, notes);
+        evidence = DetectRenames(evidence);
 
-        var prior = NoiseModel.Prior(cases.Select(c => c.History), options.Statistics);
-        var judged = cases.Where(c => c.CurrentEstimate is not null).ToList();
-        foreach (var c in judged)
+        // 2. Noise: each benchmark's run-to-run noise (single-run references) and round-difference noise (A/B).
+        var prior = NoiseModel.Prior(evidence.Select(e => e.History), options.Statistics);
+        var pairedPrior = PairedNoise.SuitePrior(evidence.Select(e => e.Rounds), options.Statistics);
+        var historyVariance = SuiteHistoryVariance(evidence);
+        evidence = [.. evidence.Select(e => e with
         {
-            c.Noise = NoiseModel.Estimate(c.History, c.CurrentEstimate!, c.BaselineEstimate, prior, options.Statistics);
-        }
+            Noise = e.CurrentEstimate is { } now ? NoiseModel.Estimate(e.History, now, e.BaselineEstimate, prior, options.Statistics) : null,
+            PairedNoise = e.Rounds is { } pairs ? PairedNoise.Estimate(pairs, pairedPrior, PairedNoise.RelativeNoise(e.History, historyVariance), options.Statistics) : null,
+        })];
 
-        var typicalVariance = judged.Count > 0 ? Quantiles.Median([.. judged.Select(c => c.Noise!.RunVariance)]) : prior.Variance;
-        var steady = judged.Where(c => !AllocationChanged(c, options)).ToList();
-        var baselineShift = RunnerShift.Detect([.. steady.Where(c => c.BaselineEstimate is not null).Select(c => c.CurrentEstimate!.LogValue - c.BaselineEstimate!.LogValue)], 2 * typicalVariance, options.Thresholds);
-        var historyShift = RunnerShift.Detect([.. steady.Where(c => c.History is { Count: > 0 }).Select(c => c.CurrentEstimate!.LogValue - c.History!.LogMedian)], typicalVariance, options.Thresholds);
-        foreach (var c in judged)
-        {
-            var shiftable = !AllocationChanged(c, options);
-            var bs = shiftable ? baselineShift : null;
-            var hs = shiftable ? historyShift : null;
-            c.BaselineTest = c.BaselineEstimate is { } b
-                ? Test(c.CurrentEstimate!.LogValue - b.LogValue - (bs?.LogShift ?? 0), (2 * c.Noise!.RunVariance) + (bs?.Variance ?? 0), c)
-                : null;
-            c.HistoryTest = c.History is { Count: > 0 } h && h.Confidence >= options.Statistics.LowConfidence
-                ? Test(c.CurrentEstimate!.LogValue - h.LogMedian - (hs?.LogShift ?? 0), (c.Noise!.RunVariance * (1 + (Math.PI / (2 * h.Count)))) + (hs?.Variance ?? 0), c)
-                : null;
-        }
+        // 3. Comparisons: every reference's view of every benchmark, one of them deciding.
+        var references = References(input, evidence, mismatch, ab, notes);
+        var comparisons = Decide([.. evidence.SelectMany(e => references.Select(r => r.Compare(e)).OfType<Comparison>())]);
 
-        foreach (var (shift, against) in new[] { (baselineShift, "the baseline"), (historyShift, "the history") })
-        {
-            if (shift is not null)
-            {
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"The whole suite moved {shift.Percent:+0.0;-0.0}% against {against} ({shift.Benchmarks} benchmarks with unchanged allocations, most the same way): taken as the runner's doing, so those benchmarks are judged relative to that shift. A regression that slows every benchmark alike without changing allocations would hide here; rerun on a quiet runner if in doubt."));
-            }
-        }
-
+        // 4. The suite-wide correction.
+        var corrected = SuiteCorrection.Apply(comparisons);
         var alpha = options.Statistics.SignificanceLevel;
-        var testCount = Correct(cases);
+        var perTestAlpha = alpha / Math.Max(1, SuiteCorrection.DecidingTests(corrected));
+        var byKey = corrected.ToLookup(c => c.Comparison.Key, StringComparer.Ordinal);
 
+        // 5. Findings, acknowledgements, verdicts.
         var acknowledgements = new AcknowledgementRule(input.Acknowledgements);
-        foreach (var c in cases)
-        {
-            Judge(c, input, options, alpha, mismatch, notes);
-            Acknowledge(c, acknowledgements, options);
-        }
+        var verdicts = evidence
+            .Select(e =>
+            {
+                var findings = Acknowledge(e, Judge(e, byKey[e.Key], options, alpha, perTestAlpha), acknowledgements, options);
+                return ToVerdict(e, byKey[e.Key].FirstOrDefault(c => c.Comparison.Decides), findings, options, alpha, perTestAlpha, input.ScreeningRounds);
+            })
+            .ToImmutableArray();
+        var metrics = JudgeRunMetrics(input, ab ? sameRunnerBase : input.Baseline, options, acknowledgements);
 
-        var verdicts = cases.Select(c => ToVerdict(c, options, alpha, testCount)).ToImmutableArray();
-        var metrics = JudgeRunMetrics(input, options, acknowledgements);
-
-        AddRunNotes(input, options, mismatch, cases, verdicts, prior, notes);
+        AddRunNotes(input, options, mismatch, ab, evidence, verdicts, prior, notes);
         var passed = !verdicts.Any(v => v.Fails) && !metrics.Any(m => m.Fails);
         return new Verdict
         {
@@ -93,7 +79,7 @@ public static class Gate
                 CurrentFingerprint = input.Current.Host.Key,
                 BaselineFingerprint = input.Baseline?.Host.Key,
                 FingerprintMismatch = mismatch,
-                HistoryRuns = cases.Select(c => c.History?.Values.Length ?? 0).DefaultIfEmpty(0).Max(),
+                HistoryRuns = evidence.Select(e => e.History?.Values.Length ?? 0).DefaultIfEmpty(0).Max(),
                 HasMeasurements = input.Current.Detail == ResultDetail.Measurements,
                 Timestamp = input.Current.Timestamp,
             },
@@ -111,18 +97,18 @@ public static class Gate
         return map;
     }
 
-    private static List<BenchmarkCase> BuildCases(
-        GateInput input,
-        Dictionary<string, BenchmarkResult> current,
-        Dictionary<string, BenchmarkResult> baseline,
-        List<string> notes)
+    private static ImmutableArray<BenchmarkEvidence> BuildEvidence(GateInput input, BenchmarkRun? sameRunnerBase, List<string> notes)
     {
         var options = input.Options;
-        var cases = new List<BenchmarkCase>();
+        var current = Index(input.Current);
+        var baseline = input.Baseline is null ? [] : Index(input.Baseline);
+        var bases = sameRunnerBase is null ? [] : Index(sameRunnerBase);
+        var list = ImmutableArray.CreateBuilder<BenchmarkEvidence>();
         foreach (var key in current.Keys.Union(baseline.Keys).Order(StringComparer.Ordinal))
         {
             current.TryGetValue(key, out var cur);
             baseline.TryGetValue(key, out var bas);
+            bases.TryGetValue(key, out var sameRunner);
             var rule = options.Benchmarks.FirstOrDefault(b => Glob.IsMatch(b.Match, key));
             if (rule is { Ignore: true })
             {
@@ -131,29 +117,33 @@ public static class Gate
             }
 
             input.History.TryGetValue(key, out var points);
-            cases.Add(new BenchmarkCase
+            var id = (cur ?? bas)!.Id;
+            list.Add(new BenchmarkEvidence
             {
                 Key = key,
-                DisplayName = (cur ?? bas)!.Id.DisplayName,
+                DisplayName = id.DisplayName,
+                FilterPattern = $"{id.Type.Replace('+', '.')}.{id.Method}",
                 Current = cur,
                 Baseline = bas,
+                SameRunnerBase = sameRunner,
                 CurrentEstimate = cur is null ? null : RunEstimate.From(cur),
                 BaselineEstimate = bas is null ? null : RunEstimate.From(bas),
                 History = HistoryReference.Build(points, options.Statistics),
+                Rounds = input.Rounds.IsDefaultOrEmpty || cur is null ? null : PairedRounds.From(key, input.Rounds),
                 WarningPercent = rule?.WarningPercent ?? options.Thresholds.WarningPercent,
                 FailPercent = rule?.FailPercent ?? options.Thresholds.FailPercent,
             });
         }
 
-        return cases;
+        return list.ToImmutable();
     }
 
     /// <summary>A benchmark that disappeared and one that appeared with the same method, parameters and job (or type, parameters and job) are probably one renamed.</summary>
-    private static void DetectRenames(List<BenchmarkCase> cases)
+    private static ImmutableArray<BenchmarkEvidence> DetectRenames(ImmutableArray<BenchmarkEvidence> evidence)
     {
-        var removed = cases.Where(c => c.Current is null && c.Baseline is not null).ToList();
-        var added = cases.Where(c => c.Baseline is null && c.Current is not null && c.History is null).ToList();
-        foreach (var a in added)
+        var notes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var removed = evidence.Where(c => c.Current is null && c.Baseline is not null).ToList();
+        foreach (var a in evidence.Where(c => c.Baseline is null && c.Current is not null && c.History is null))
         {
             var id = a.Current!.Id;
             var matches = removed.Where(r =>
@@ -163,191 +153,215 @@ public static class Gate
             }).ToList();
             if (matches.Count == 1)
             {
-                a.RenameNote = $"possibly renamed from {matches[0].Key}";
-                matches[0].RenameNote = $"possibly renamed to {a.Key}";
+                notes[a.Key] = $"possibly renamed from {matches[0].Key}";
+                notes[matches[0].Key] = $"possibly renamed to {a.Key}";
                 removed.Remove(matches[0]);
             }
         }
+
+        return notes.Count == 0 ? evidence : [.. evidence.Select(e => notes.TryGetValue(e.Key, out var n) ? e with { RenameNote = n } : e)];
     }
 
-    private static ChangeTest Test(double logChange, double variance, BenchmarkCase c) =>
-        new(logChange, Math.Sqrt(variance), c.Noise!.DegreesOfFreedom, Math.Log(1 + (c.WarningPercent / 100)));
+    /// <summary>The suite's median history variance over benchmarks with at least 3 kept runs (at least 3 of them); null otherwise.</summary>
+    private static double? SuiteHistoryVariance(ImmutableArray<BenchmarkEvidence> evidence)
+    {
+        var variances = evidence.Where(e => e.History is { Count: >= 3, Variance: not null }).Select(e => e.History!.Variance!.Value).ToArray();
+        return variances.Length >= 3 ? Quantiles.Median(variances) : null;
+    }
 
     /// <summary>
-    /// Holm's step-down correction over every failing test in the suite (family-wise error at α: with hundreds of
-    /// benchmarks no chance failure), Benjamini–Hochberg over the warning tests (false discovery rate: warnings stay few).
+    /// The references that apply: the same-runner base in an A/B run; the committed baseline and the rolling history
+    /// always, each wrapped in the runner-shift correction in a single run (never in an A/B run: the pairing already
+    /// removes the runner).
     /// </summary>
-    private static int Correct(List<BenchmarkCase> cases)
+    private static List<IReference> References(GateInput input, ImmutableArray<BenchmarkEvidence> evidence, bool mismatch, bool ab, List<string> notes)
     {
-        var tests = new List<(BenchmarkCase Case, bool IsBaseline, ChangeTest Test)>();
-        foreach (var c in cases)
+        var options = input.Options;
+        IReference baseline = new CommittedBaselineReference(mismatch);
+        IReference history = new RollingHistoryReference(options.Statistics);
+        if (ab)
         {
-            if (c.BaselineTest is { } b)
-            {
-                tests.Add((c, true, b));
-            }
-
-            if (c.HistoryTest is { } h)
-            {
-                tests.Add((c, false, h));
-            }
+            return [new SameRunnerReference(), baseline, history];
         }
 
-        if (tests.Count == 0)
+        var judged = evidence.Where(e => e.Noise is not null).ToList();
+        if (judged.Count == 0)
         {
-            return 0;
+            return [baseline, history];
         }
 
-        var fail = MultipleTesting.Holm([.. tests.Select(t => t.Test.FailPValue)]);
-        var warn = MultipleTesting.BenjaminiHochberg([.. tests.Select(t => t.Test.WarnPValue)]);
-        for (var i = 0; i < tests.Count; i++)
+        var typicalVariance = Quantiles.Median([.. judged.Select(e => e.Noise!.RunVariance)]);
+        var cap = RunnerShift.SeenInHistory(
+            evidence.Where(e => e.History is not null && input.History.ContainsKey(e.Key)).Select(e => (input.History[e.Key], e.History!)),
+            options.Statistics.HistoryWindow);
+        var steady = judged.Where(e => !AllocationChanged(e, options)).ToList();
+        var references = new List<IReference>();
+        foreach (var (reference, variance, against) in new[] { (baseline, 2 * typicalVariance, "the baseline"), (history, typicalVariance, "the history") })
         {
-            var (c, isBaseline, _) = tests[i];
-            if (isBaseline)
+            var changes = steady.Select(reference.Compare).OfType<Comparison>().Select(c => c.MeasuredLogChange).ToArray();
+            if (RunnerShift.Detect(changes, variance, options.Thresholds, cap) is { } shift)
             {
-                c.BaselineFailP = fail[i];
-                c.BaselineWarnP = warn[i];
+                references.Add(new ShiftCorrectedReference(reference, shift, e => !AllocationChanged(e, options)));
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"The whole suite moved {shift.Percent:+0.0;-0.0}% against {against} ({shift.Benchmarks} benchmarks with unchanged allocations, most the same way). ") +
+                    (shift.Capped
+                        ? string.Create(CultureInfo.InvariantCulture, $"The history has seen the suite move at most {(Math.Exp(shift.CapLogShift!.Value) - 1) * 100:0.0}% between its own runs, so only that much was taken as the runner's; the rest is judged. ")
+                        : shift.CapLogShift is null
+                            ? "With no history to bound it, the shift was taken as the runner's and any benchmark it took below the fail threshold is marked undecided. "
+                            : "That is within what the history has seen, so it was taken as the runner's; benchmarks it took below the fail threshold are marked undecided. ") +
+                    "Only an A/B run (perfgate ab: base and head side by side on one runner) can tell the runner from the code.");
             }
             else
             {
-                c.HistoryFailP = fail[i];
-                c.HistoryWarnP = warn[i];
+                references.Add(reference);
             }
         }
 
-        return tests.Count;
+        return references;
     }
 
-    private static void Judge(BenchmarkCase c, GateInput input, GateOptions options, double alpha, bool mismatch, List<string> notes)
+    /// <summary>
+    /// Marks each benchmark's deciding comparison: the best reference (<see cref="Comparison.DecidingOrder"/>) among
+    /// those that could fail, else the best one; the others inform and cannot fail.
+    /// </summary>
+    private static ImmutableArray<Comparison> Decide(ImmutableArray<Comparison> comparisons) =>
+        [.. comparisons.GroupBy(c => c.Key, StringComparer.Ordinal).SelectMany(group =>
+        {
+            var deciding = group
+                .OrderBy(c => c.CannotFailReason is null ? 0 : 1)
+                .ThenBy(c => Comparison.DecidingOrder(c.Tier))
+                .First();
+            return group.Select(c => ReferenceEquals(c, deciding)
+                ? c with { Decides = true }
+                : c with { CannotFailReason = c.CannotFailReason ?? $"{deciding.Against} decides this benchmark's time" });
+        })];
+
+    private static ImmutableArray<Finding> Judge(BenchmarkEvidence e, IEnumerable<CorrectedComparison> comparisons, GateOptions options, double alpha, double perTestAlpha)
     {
         var t = options.Thresholds;
-        var cur = c.Current;
+        var cur = e.Current;
+        var findings = ImmutableArray.CreateBuilder<Finding>();
         if (cur is null || cur.FailedToRun)
         {
-            return;
+            return findings.ToImmutable();
         }
 
         // A metric target without a benchmark glob also applies to a custom metric attached to this benchmark.
-        foreach (var match in TargetMatcher.ForBenchmark(options.Targets, c.Key, cur.Metrics))
+        foreach (var match in TargetMatcher.ForBenchmark(options.Targets, e.Key, cur.Metrics))
         {
             if (match.Metric is { } m)
             {
-                c.Findings.Add(TargetMatcher.Judge(match.Target, m.Id, m.Value, m.Unit, t.CriticalFactor, m.BiggerIsBetter));
+                findings.Add(TargetMatcher.Judge(match.Target, m.Id, m.Value, m.Unit, t.CriticalFactor, m.BiggerIsBetter));
             }
-            else if (c.CurrentEstimate is { } estimate)
+            else if (e.CurrentEstimate is { } estimate)
             {
-                c.Findings.Add(TargetMatcher.Judge(match.Target, "time", estimate.Value, "ns", t.CriticalFactor));
+                findings.Add(TargetMatcher.Judge(match.Target, "time", estimate.Value, "ns", t.CriticalFactor));
             }
         }
 
-        // Allocations against the baseline's figure; a benchmark the baseline does not measure (added since, or a
-        // baseline without memory diagnostics) is held to the median of its recorded main runs instead.
-        if (c.Baseline is { AllocatedBytesPerOperation: { } baseAlloc })
+        // Allocations against the same-runner base's or the baseline's figure; a benchmark neither measures (added
+        // since, or a baseline without memory diagnostics) is held to the median of its recorded main runs instead.
+        var against = e.SameRunnerBase is not null ? " (against the base measured on this runner)" : "";
+        if (e.ExactReference is { AllocatedBytesPerOperation: { } baseAlloc })
         {
             if (cur.AllocatedBytesPerOperation is { } curAlloc &&
-                ExactRule.Judge("allocated", "B", baseAlloc, curAlloc, false, options.Allocations, c.WarningPercent, c.FailPercent, t.CriticalFactor) is { } alloc)
+                ExactRule.Judge("allocated", "B", baseAlloc, curAlloc, false, options.Allocations, e.WarningPercent, e.FailPercent, t.CriticalFactor) is { } alloc)
             {
-                c.Findings.Add(alloc);
+                findings.Add(alloc with { Message = alloc.Message + against });
             }
         }
-        else if (c.History is { AllocatedBytes: { } historyAlloc } recorded && cur.AllocatedBytesPerOperation is { } curAlloc &&
-                 ExactRule.Judge("allocated", "B", historyAlloc, curAlloc, false, options.Allocations, c.WarningPercent, c.FailPercent, t.CriticalFactor) is { } alloc)
+        else if (e.History is { AllocatedBytes: { } historyAlloc } recorded && cur.AllocatedBytesPerOperation is { } curAlloc &&
+                 ExactRule.Judge("allocated", "B", historyAlloc, curAlloc, false, options.Allocations, e.WarningPercent, e.FailPercent, t.CriticalFactor) is { } alloc)
         {
-            c.Findings.Add(alloc with
+            findings.Add(alloc with
             {
                 Message = alloc.Message + string.Create(CultureInfo.InvariantCulture, $" (against the median of {recorded.AllocationRuns} recorded runs; the baseline has no allocation figure)"),
             });
         }
 
-        if (c.Baseline is { } bas)
+        if (e.ExactReference is { } reference)
         {
             foreach (var m in cur.Metrics.Where(m => m.Deterministic && IsCustomMetric(m)))
             {
-                if (bas.Metrics.FirstOrDefault(x => x.Id == m.Id) is { } old &&
-                    ExactRule.Judge(m.Id, m.Unit, old.Value, m.Value, m.BiggerIsBetter, options.Metrics, c.WarningPercent, c.FailPercent, t.CriticalFactor) is { } f)
+                if (reference.Metrics.FirstOrDefault(x => x.Id == m.Id) is { } old &&
+                    ExactRule.Judge(m.Id, m.Unit, old.Value, m.Value, m.BiggerIsBetter, options.Metrics, e.WarningPercent, e.FailPercent, t.CriticalFactor) is { } f)
                 {
-                    c.Findings.Add(f);
+                    findings.Add(f);
                 }
             }
         }
 
-        if (c.CurrentEstimate is not { } now)
+        if (e.CurrentEstimate is not { } now)
         {
-            return;
+            return findings.ToImmutable();
         }
 
-        if (c.BaselineTest is { } bt && c.BaselineEstimate is { } be)
+        foreach (var c in comparisons.OrderBy(c => Comparison.DecidingOrder(c.Comparison.Tier)))
         {
-            var finding = StatisticalRule.Judge(
-                Tier.Baseline, bt, c.BaselineFailP ?? 1, c.BaselineWarnP ?? 1, bt.ImprovementPValue, c, be.Value, now.Value, alpha, options,
-                canFail: !mismatch,
-                cannotFailReason: "the baseline was measured on a different machine or runtime");
-            if (finding is not null)
+            if (StatisticalRule.Judge(c, e, options, alpha, perTestAlpha) is { } finding)
             {
-                c.Findings.Add(finding);
+                findings.Add(finding);
             }
         }
 
-        if (c.HistoryTest is { } ht && c.History is { } h)
+        if (e.History is { } h && TrendRule.Judge(h, now, options) is { } trend)
         {
-            var full = h.Confidence >= options.Statistics.HighConfidence;
-            var finding = StatisticalRule.Judge(
-                Tier.History, ht, c.HistoryFailP ?? 1, c.HistoryWarnP ?? 1, ht.ImprovementPValue, c, Math.Exp(h.LogMedian), now.Value, alpha, options,
-                canFail: full,
-                cannotFailReason: string.Create(CultureInfo.InvariantCulture, $"only {h.Count} of {options.Statistics.HistoryWindow} history runs (confidence {h.Confidence:0.00} < {options.Statistics.HighConfidence:0.0#})"));
-            if (finding is not null)
-            {
-                c.Findings.Add(finding);
-            }
-
-            if (TrendRule.Judge(h, now, options) is { } trend)
-            {
-                c.Findings.Add(trend);
-            }
+            findings.Add(trend);
         }
+
+        return findings.ToImmutable();
     }
 
     /// <summary>True when the allocations per operation moved beyond the exact-figure tolerance: the code changed.</summary>
-    private static bool AllocationChanged(BenchmarkCase c, GateOptions options) =>
-        c.Baseline?.AllocatedBytesPerOperation is { } before && c.Current?.AllocatedBytesPerOperation is { } after &&
+    private static bool AllocationChanged(BenchmarkEvidence e, GateOptions options) =>
+        e.ExactReference?.AllocatedBytesPerOperation is { } before && e.Current?.AllocatedBytesPerOperation is { } after &&
         Math.Abs(after - before) > Math.Max(options.Allocations.ToleranceAbsolute, Math.Abs(before) * options.Allocations.TolerancePercent / 100);
 
     private static bool IsCustomMetric(MetricValue m) =>
         !m.Id.Contains("Gen", StringComparison.OrdinalIgnoreCase) && !m.Id.Contains("Alloc", StringComparison.OrdinalIgnoreCase);
 
-    private static BenchmarkVerdict ToVerdict(BenchmarkCase c, GateOptions options, double alpha, int testCount)
+    private static BenchmarkVerdict ToVerdict(
+        BenchmarkEvidence e,
+        CorrectedComparison? deciding,
+        ImmutableArray<Finding> findings,
+        GateOptions options,
+        double alpha,
+        double perTestAlpha,
+        int screeningRounds)
     {
-        var findings = c.Findings.ToImmutableArray();
-        if (c.RenameNote is not null)
+        if (e.RenameNote is not null)
         {
-            findings = findings.Add(new Finding { Tier = Tier.Baseline, Severity = Severity.Ok, Metric = "id", Message = c.RenameNote });
+            findings = findings.Add(new Finding { Tier = Tier.Baseline, Severity = Severity.Ok, Metric = "id", Message = e.RenameNote });
         }
 
-        var history = c.History?.Values ?? [];
-        if (c.Current is null)
+        var history = e.History?.Values ?? [];
+        if (e.Current is null)
         {
             return new BenchmarkVerdict
             {
-                Id = c.Key,
-                DisplayName = c.DisplayName,
+                Id = e.Key,
+                DisplayName = e.DisplayName,
                 Kind = ChangeKind.Removed,
-                Baseline = c.BaselineEstimate?.Value,
-                BaselineAllocatedBytes = c.Baseline?.AllocatedBytesPerOperation,
+                Baseline = e.BaselineEstimate?.Value,
+                BaselineAllocatedBytes = e.Baseline?.AllocatedBytesPerOperation,
+                BaselineLaunches = e.BaselineEstimate?.Launches ?? 0,
                 History = history,
                 Findings = findings,
+                FilterPattern = e.FilterPattern,
             };
         }
 
-        if (c.Current.FailedToRun)
+        if (e.Current.FailedToRun)
         {
             return new BenchmarkVerdict
             {
-                Id = c.Key,
-                DisplayName = c.DisplayName,
+                Id = e.Key,
+                DisplayName = e.DisplayName,
                 Kind = ChangeKind.FailedToRun,
                 Severity = Severity.Warning,
-                Baseline = c.BaselineEstimate?.Value,
+                Baseline = e.BaselineEstimate?.Value,
                 History = history,
+                FilterPattern = e.FilterPattern,
                 Findings = findings.Add(new Finding
                 {
                     Tier = Tier.Baseline,
@@ -358,124 +372,166 @@ public static class Gate
             };
         }
 
-        var primary = c.BaselineTest ?? c.HistoryTest;
-        var reference = c.BaselineEstimate?.Value ?? (c.History is { } h && c.HistoryTest is not null ? Math.Exp(h.LogMedian) : (double?)null);
+        var c = deciding?.Comparison;
         var severity = findings.Select(f => f.Severity).DefaultIfEmpty(Severity.Ok).Max();
         var fails = findings.Any(f => f.Fails);
         double? mde = null;
         var tooNoisy = false;
         string? advice = null;
         (double Lower, double Upper)? interval = null;
-        if (primary is not null)
+        double? change = null;
+        if (c is not null)
         {
-            interval = primary.IntervalPercent(0.95);
-            var perTestAlpha = alpha / Math.Max(1, testCount);
-            mde = primary.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, c.FailPercent);
+            // Shown as measured: a runner-shift adjustment is explained in the finding, never hidden in the figure.
+            var measured = c.Test with { LogChange = c.MeasuredLogChange };
+            change = measured.ChangePercent;
+            interval = measured.IntervalPercent(0.95);
+            mde = c.Test.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent);
 
             // "Too noisy" is a claim about this benchmark's measured noise, not about the prior the gate starts with:
-            // judged from the evidence alone (history and launches), once there are at least 2 degrees of freedom of it.
-            if (c.Noise is { EvidenceVariance: { } measured, EvidenceDegreesOfFreedom: >= 2 } noise)
+            // judged from the evidence alone (history, launches or rounds), once there are at least 2 degrees of freedom of it.
+            var noise = c.Tier == Tier.SameRunner ? e.PairedNoise : e.Noise;
+            if (noise is { EvidenceVariance: { } own, EvidenceDegreesOfFreedom: >= 2 })
             {
-                var scale = Math.Sqrt(measured / noise.RunVariance);
-                var measuredTest = primary with { StandardError = primary.StandardError * scale, DegreesOfFreedom = noise.EvidenceDegreesOfFreedom };
-                tooNoisy = measuredTest.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, c.FailPercent) > c.FailPercent * options.Thresholds.CriticalFactor;
+                var scale = Math.Sqrt(own / noise.RunVariance);
+                var ownTest = c.Test with { StandardError = c.Test.StandardError * scale, DegreesOfFreedom = noise.EvidenceDegreesOfFreedom };
+                tooNoisy = ownTest.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent) > e.FailPercent * options.Thresholds.CriticalFactor;
             }
+
             if (tooNoisy)
             {
-                advice = Advice(c, options, mde.Value);
+                advice = Advice(e, c, options, mde.Value);
             }
         }
 
-        var kind = KindOf(c, primary, findings, reference is null);
+        var (outcome, outcomeText, suspect) = Outcome(e, deciding, options, alpha, mde, screeningRounds);
         return new BenchmarkVerdict
         {
-            Id = c.Key,
-            DisplayName = c.DisplayName,
-            Kind = kind,
+            Id = e.Key,
+            DisplayName = e.DisplayName,
+            Kind = KindOf(e, c, findings),
             Severity = severity,
             Fails = fails,
-            Baseline = reference,
-            Current = c.CurrentEstimate?.Value,
-            ChangePercent = primary?.ChangePercent,
+            Baseline = c?.ReferenceNs ?? e.BaselineEstimate?.Value,
+            Current = e.CurrentEstimate?.Value,
+            ChangePercent = change,
             ChangeLowerPercent = interval?.Lower,
             ChangeUpperPercent = interval?.Upper,
             MinimumDetectableChangePercent = mde,
             TooNoisy = tooNoisy,
             NoiseAdvice = advice,
-            BaselineAllocatedBytes = c.Baseline?.AllocatedBytesPerOperation,
-            CurrentAllocatedBytes = c.Current.AllocatedBytesPerOperation,
+            BaselineAllocatedBytes = e.ExactReference?.AllocatedBytesPerOperation,
+            CurrentAllocatedBytes = e.Current.AllocatedBytesPerOperation,
             History = history,
             Findings = findings,
+            CurrentLaunches = e.CurrentEstimate?.Launches ?? 0,
+            BaselineLaunches = c?.ReferenceLaunches ?? e.BaselineEstimate?.Launches ?? 0,
+            Rounds = e.Rounds?.Count,
+            Outcome = outcome,
+            OutcomeText = outcomeText,
+            Suspect = suspect,
+            FilterPattern = e.FilterPattern,
         };
     }
 
-    private static ChangeKind KindOf(BenchmarkCase c, ChangeTest? primary, ImmutableArray<Finding> findings, bool noReference)
+    /// <summary>
+    /// Where an A/B benchmark stands (SPEC §3b): confirmed when the deciding same-runner test fails it, cleared when
+    /// the one-sided upper bound of its change is below the fail threshold, undecided otherwise. A suspect (worth
+    /// confirmation rounds) is confirmed, or undecided with a change above the warning threshold.
+    /// </summary>
+    private static (AbOutcome? Outcome, string? Text, bool Suspect) Outcome(BenchmarkEvidence e, CorrectedComparison? deciding, GateOptions options, double alpha, double? mde, int screeningRounds)
     {
-        if (noReference && c.Baseline is null)
+        if (deciding is not { Comparison: { Tier: Tier.SameRunner } c } || e.Rounds is not { } pairs)
+        {
+            return (null, null, false);
+        }
+
+        var change = c.Test.ChangePercent;
+        var aboveFloor = Math.Abs(c.CurrentNs - c.ReferenceNs) >= options.Statistics.NoiseFloorNanoseconds;
+        var n = pairs.Count;
+        var rounds = n == 1 ? "1 round" : $"{n} rounds";
+        if (change > e.FailPercent && deciding.FailP < alpha && aboveFloor)
+        {
+            return (AbOutcome.Confirmed, $"confirmed over {rounds}", true);
+        }
+
+        if (c.Test.UpperBoundPercent(alpha) < e.FailPercent || !aboveFloor)
+        {
+            return (AbOutcome.Cleared, n > screeningRounds && screeningRounds > 0 ? $"cleared after {rounds}" : $"cleared in {rounds}", false);
+        }
+
+        var detects = mde is { } m ? string.Create(CultureInfo.InvariantCulture, $": detects ≥ {m:0}%") : "";
+        return (AbOutcome.Undecided, $"undecided after {rounds}{detects}", change > e.WarningPercent);
+    }
+
+    private static ChangeKind KindOf(BenchmarkEvidence e, Comparison? primary, ImmutableArray<Finding> findings)
+    {
+        if (primary is null && e.Baseline is null && e.SameRunnerBase is null)
         {
             return ChangeKind.New;
         }
 
-        var slower = findings.Any(f => f.Severity >= Severity.Warning && f.Tier is Tier.Baseline or Tier.History or Tier.Exact or Tier.Target && (f.ChangePercent ?? 1) > 0);
+        var slower = findings.Any(f => f.Severity >= Severity.Warning && f.Tier is Tier.Baseline or Tier.History or Tier.SameRunner or Tier.Exact or Tier.Target && (f.ChangePercent ?? 1) > 0);
         if (slower)
         {
             return ChangeKind.Regression;
         }
 
-        var faster = findings.Any(f => f.Severity == Severity.Ok && f.Tier is Tier.Baseline or Tier.History && f.ChangePercent < 0);
+        var faster = findings.Any(f => f.Severity == Severity.Ok && f.Tier is Tier.Baseline or Tier.History or Tier.SameRunner && f.ChangePercent < 0);
         return faster && primary is not null ? ChangeKind.Improvement : ChangeKind.Unchanged;
     }
 
-    private static string Advice(BenchmarkCase c, GateOptions options, double mde)
+    private static string Advice(BenchmarkEvidence e, Comparison deciding, GateOptions options, double mde)
     {
-        var noise = c.Noise!.RunNoisePercent;
+        var ab = deciding.Tier == Tier.SameRunner;
+        var noise = ab ? e.PairedNoise! : e.Noise!;
         var parts = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"run-to-run noise ±{noise:0.#}% ({c.Noise.Source}); the smallest slowdown it can catch reliably is {mde:0}%"),
+            string.Create(CultureInfo.InvariantCulture, $"{(ab ? "round-to-round" : "run-to-run")} noise ±{noise.RunNoisePercent:0.#}% ({noise.Source}); the smallest slowdown it can catch reliably is {mde:0}%"),
         };
-        var historyRuns = c.History?.Count ?? 0;
+        if (ab)
+        {
+            parts.Add("run more rounds (perfgate ab --rounds, or a larger --max-minutes for confirmation rounds)");
+            return string.Join("; ", parts);
+        }
+
+        var historyRuns = e.History?.Count ?? 0;
         if (historyRuns < options.Statistics.HistoryWindow)
         {
             parts.Add($"record more main-branch runs (perfgate check --record; {historyRuns} of {options.Statistics.HistoryWindow} so far)");
         }
 
-        if ((c.CurrentEstimate?.Launches ?? 1) < 3)
-        {
-            parts.Add("run more launches (the benchmarks' --ci job runs 3; BenchmarkDotNet's --launchCount)");
-        }
-        else
-        {
-            parts.Add("more launches or a quieter runner");
-        }
-
+        parts.Add((e.CurrentEstimate?.Launches ?? 1) < 3
+            ? "run more launches (the benchmarks' --ci job runs 3; BenchmarkDotNet's --launchCount), or measure base and head side by side (perfgate ab)"
+            : "more launches, a quieter runner, or base and head side by side (perfgate ab)");
         return string.Join("; ", parts);
     }
 
-    /// <summary>Applies the acknowledgement rule to the case's findings (docs/alerts.md).</summary>
-    private static void Acknowledge(BenchmarkCase c, AcknowledgementRule acknowledgements, GateOptions options)
+    /// <summary>Applies the acknowledgement rule to a benchmark's findings (docs/alerts.md).</summary>
+    private static ImmutableArray<Finding> Acknowledge(BenchmarkEvidence e, ImmutableArray<Finding> findings, AcknowledgementRule acknowledgements, GateOptions options)
     {
         if (acknowledgements.IsEmpty)
         {
-            return;
+            return findings;
         }
 
-        var slack = options.Thresholds.AcknowledgementSlackPercent ?? c.WarningPercent;
-        for (var i = 0; i < c.Findings.Count; i++)
+        var slack = options.Thresholds.AcknowledgementSlackPercent ?? e.WarningPercent;
+        return [.. findings.Select(f =>
         {
-            var f = c.Findings[i];
-            var biggerIsBetter = c.Current?.Metrics.FirstOrDefault(m => m.Id == f.Metric) is { } m && IsBiggerBetter(m, options);
-            c.Findings[i] = acknowledgements.Apply(f, c.Key, biggerIsBetter, slack);
-        }
+            var biggerIsBetter = e.Current?.Metrics.FirstOrDefault(m => m.Id == f.Metric) is { } m && IsBiggerBetter(m, options);
+            return acknowledgements.Apply(f, e.Key, biggerIsBetter, slack);
+        })];
     }
 
     /// <summary>Time and allocations are smaller-is-better; a metric is bigger-is-better when it says so or a target for it does.</summary>
     private static bool IsBiggerBetter(MetricValue m, GateOptions options) =>
         m.BiggerIsBetter || options.Targets.Any(t => t.Metric == m.Id && t.BiggerIsBetter);
 
-    private static ImmutableArray<MetricVerdict> JudgeRunMetrics(GateInput input, GateOptions options, AcknowledgementRule acknowledgements)
+    /// <param name="reference">The run whose run-level figures are the reference: the same-runner base in an A/B run, else the committed baseline.</param>
+    private static ImmutableArray<MetricVerdict> JudgeRunMetrics(GateInput input, BenchmarkRun? reference, GateOptions options, AcknowledgementRule acknowledgements)
     {
         var t = options.Thresholds;
-        var old = input.Baseline?.Metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First()) ?? [];
+        var old = reference?.Metrics.GroupBy(m => m.Id).ToDictionary(g => g.Key, g => g.First()) ?? [];
         var list = new List<MetricVerdict>();
         foreach (var m in input.Current.Metrics.GroupBy(m => m.Id).Select(g => g.First()))
         {
@@ -539,21 +595,40 @@ public static class Gate
         GateInput input,
         GateOptions options,
         bool mismatch,
-        List<BenchmarkCase> cases,
+        bool ab,
+        ImmutableArray<BenchmarkEvidence> evidence,
         ImmutableArray<BenchmarkVerdict> verdicts,
         (double Variance, string Source) prior,
         List<string> notes)
     {
-        if (input.Baseline is null)
+        if (ab)
+        {
+            var rounds = input.Rounds.Length;
+            var confirmation = input.ScreeningRounds > 0 ? rounds - input.ScreeningRounds : 0;
+            notes.Add(confirmation > 0
+                ? $"Same-runner A/B: {rounds} rounds ({input.ScreeningRounds} for every benchmark, {confirmation} confirmation rounds for the suspects); time is judged against the base measured on this runner, paired by round. The committed baseline and the history are shown but do not decide time."
+                : $"Same-runner A/B: {rounds} round(s); time is judged against the base measured on this runner, paired by round. The committed baseline and the history are shown but do not decide time.");
+            var undecided = verdicts.Where(v => v.Outcome == AbOutcome.Undecided && v.ChangePercent > options.Thresholds.FailPercent).ToList();
+            if (undecided.Count > 0)
+            {
+                notes.Add($"{undecided.Count} benchmark(s) may be slower than the {options.Thresholds.FailPercent:0.#}% fail threshold but the rounds cannot tell yet ({string.Join(", ", undecided.Take(3).Select(v => v.DisplayName))}): run more rounds.");
+            }
+        }
+        else if (input.Baseline is null)
         {
             notes.Add("No baseline was given: only the history and the targets could judge this run.");
         }
-        else if (mismatch)
+
+        if (mismatch && input.Baseline is not null)
         {
             notes.Add($"The baseline was measured on a different machine or runtime ({input.Baseline.Host.Key}) than this run ({input.Current.Host.Key}): baseline comparisons are shown but cannot fail the build.");
         }
+        else if (input.Baseline is not null && input.Baseline.Host.Detail != input.Current.Host.Detail && input.Baseline.Host != HostFingerprint.Unknown)
+        {
+            notes.Add($"The baseline's machine matches this run's on what changes timings, but not in every detail ({input.Baseline.Host.Detail} vs {input.Current.Host.Detail}): a runtime patch or OS build, noted, not a different machine.");
+        }
 
-        if (input.Baseline is not null && cases.Count > 0 && cases.All(c => c.Current is null || c.Baseline is null))
+        if (input.Baseline is not null && evidence.Length > 0 && evidence.All(e => e.Current is null || e.Baseline is null))
         {
             notes.Add("No benchmark of this run appears in the baseline: is the baseline from another project, or were all benchmarks renamed?");
         }
@@ -563,12 +638,12 @@ public static class Gate
             notes.Add("These results hold statistics only (BenchmarkDotNet's brief exporter): no raw measurements or launches; use JsonExporter.Full for better between-run evidence.");
         }
 
-        var learning = verdicts.Where(v => !v.TooNoisy && v.MinimumDetectableChangePercent > options.Thresholds.CriticalPercent).ToList();
+        var learning = ab ? [] : verdicts.Where(v => !v.TooNoisy && v.MinimumDetectableChangePercent > options.Thresholds.CriticalPercent).ToList();
         if (learning.Count > 0)
         {
             var typical = learning.Select(v => v.MinimumDetectableChangePercent!.Value).Order().ElementAt(learning.Count / 2);
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{learning.Count} benchmark(s) have too little measured run-to-run evidence yet: until main-branch runs are recorded (perfgate check --record on main) the gate assumes ±{options.Statistics.AssumedRunToRunNoisePercent:0.#}% noise and only catches slowdowns above about {typical:0}%."));
+                $"{learning.Count} benchmark(s) have too little measured run-to-run evidence yet: until main-branch runs are recorded (perfgate check --record on main) the gate assumes ±{options.Statistics.AssumedRunToRunNoisePercent:0.#}% noise and only catches slowdowns above about {typical:0}%; an A/B run (perfgate ab) needs no history."));
         }
 
         var noisy = verdicts.Count(v => v.TooNoisy);
@@ -578,8 +653,8 @@ public static class Gate
                 $"{noisy} benchmark(s) are too noisy to catch a {options.Thresholds.FailPercent * options.Thresholds.CriticalFactor:0}% slowdown reliably; each says what would help."));
         }
 
-        var historyRuns = cases.Select(c => c.History?.Count ?? 0).DefaultIfEmpty(0).Max();
-        if (historyRuns == 0 && learning.Count == 0)
+        var historyRuns = evidence.Select(e => e.History?.Count ?? 0).DefaultIfEmpty(0).Max();
+        if (!ab && historyRuns == 0 && learning.Count == 0)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"No main-branch history yet: run-to-run noise is assumed ({prior.Source}) until recorded runs show it."));

@@ -5,82 +5,80 @@ using PerfGate.Core.Verdicts;
 namespace PerfGate.Core.Rules;
 
 /// <summary>
-/// Tier 2: a change judged against run-to-run noise. A failing finding needs all of: the point change above the
-/// fail threshold, the suite-corrected minimum-effect test significant (the slowdown exceeds the warning threshold
-/// beyond noise), more than the absolute noise floor in nanoseconds, and for the baseline comparison a matching
-/// machine fingerprint; the history comparison also needs the seeds' confidence (n / window) at or above the high
-/// band. Anything short of that is at most a warning, and a warning itself needs the change to be significant
-/// (Benjamini–Hochberg across the suite); a large change inside the noise is information, not an alert.
+/// Tier 2: a change judged against its noise. A failing finding needs all of: the point change above the fail
+/// threshold, the suite-corrected minimum-effect test significant (the slowdown exceeds the warning threshold beyond
+/// noise), more than the absolute noise floor in nanoseconds, and the comparison being the benchmark's deciding one
+/// with nothing that stops it failing (a machine mismatch, a short history). A possible slowdown above the fail
+/// threshold that the noise does not let the gate confirm is a warning ("undecided"), never a quiet pass; so is one
+/// that only the runner-shift correction took below the threshold. Messages carry no p-value: the finding does, and
+/// the renderers print it once.
 /// </summary>
 internal static class StatisticalRule
 {
-    public static Finding? Judge(
-        Tier tier,
-        ChangeTest test,
-        double failP,
-        double warnP,
-        double improvementP,
-        BenchmarkCase c,
-        double referenceNs,
-        double currentNs,
-        double alpha,
-        GateOptions options,
-        bool canFail,
-        string? cannotFailReason)
+    public static Finding? Judge(CorrectedComparison corrected, BenchmarkEvidence e, GateOptions options, double alpha, double perTestAlpha)
     {
+        var c = corrected.Comparison;
+        var test = c.Test;
         var change = test.ChangePercent;
+        var measured = (Math.Exp(c.MeasuredLogChange) - 1) * 100;
         var (lower, upper) = test.IntervalPercent(0.95);
-        var critical = c.FailPercent * options.Thresholds.CriticalFactor;
-        var aboveFloor = Math.Abs(currentNs - referenceNs) >= options.Statistics.NoiseFloorNanoseconds;
-        var against = tier == Tier.Baseline ? "the baseline" : "the history median";
+        var critical = e.FailPercent * options.Thresholds.CriticalFactor;
+        var aboveFloor = Math.Abs(c.CurrentNs - c.ReferenceNs) >= options.Statistics.NoiseFloorNanoseconds;
         var ci = string.Create(CultureInfo.InvariantCulture, $"95% CI {lower:+0.0;-0.0}% … {upper:+0.0;-0.0}%");
+        var adjusted = c.Adjusted ? $"; judged relative to the runner: {c.Adjustment}" : "";
+        var shown = c.Adjusted ? string.Create(CultureInfo.InvariantCulture, $"{measured:+0.0;-0.0}% as measured, {change:+0.0;-0.0}% after the suite's shift") : string.Create(CultureInfo.InvariantCulture, $"{change:+0.0}%");
 
-        if (change > c.FailPercent && failP < alpha && aboveFloor)
+        if (change > e.FailPercent && corrected.FailP < alpha && aboveFloor)
         {
-            var severity = change > critical ? Severity.Critical : Severity.Error;
-            if (!canFail)
+            if (!c.CanFail)
             {
-                return Make(Severity.Warning, false, string.Create(CultureInfo.InvariantCulture,
-                    $"{change:+0.0}% slower than {against} ({ci}), beyond noise, but it cannot fail the build: {cannotFailReason}"));
+                var reason = c.CannotFailReason ?? "another reference decides this benchmark";
+                return Make(Severity.Warning, false, corrected.FailP, $"{shown} slower than {c.Against} ({ci}), beyond noise, but it cannot fail the build: {reason}");
             }
 
-            return Make(severity, true, string.Create(CultureInfo.InvariantCulture,
-                $"{change:+0.0}% slower than {against} ({ci}); the slowdown exceeds {c.WarningPercent:0.#}% beyond run-to-run noise (p = {failP:0.####} after the suite-wide correction)"));
+            var severity = change > critical ? Severity.Critical : Severity.Error;
+            return Make(severity, true, corrected.FailP, string.Create(CultureInfo.InvariantCulture,
+                $"{shown} slower than {c.Against} ({ci}); the slowdown exceeds {e.WarningPercent:0.#}% beyond the noise{adjusted}"));
         }
 
-        if (change > c.FailPercent && aboveFloor)
+        if (change > e.FailPercent && aboveFloor)
         {
-            // Not significant: saying "warning" here would cry wolf on every noisy benchmark. It is recorded as
-            // information, and the verdict's minimum detectable change says how much this benchmark can tell.
-            return Make(Severity.Ok, false, string.Create(CultureInfo.InvariantCulture,
-                $"{change:+0.0}% slower than {against}, but within run-to-run noise ({ci}); not a regression the noise lets the gate confirm"));
+            var mde = test.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent);
+            return Make(Severity.Warning, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
+                $"{shown} slower than {c.Against} ({ci}): possibly above the {e.FailPercent:0.#}% fail threshold, but within the noise; undecided (detects ≥ {mde:0}%){adjusted}"));
         }
 
-        if (change > c.WarningPercent && warnP < alpha && aboveFloor)
+        if (c.Adjusted && measured > e.FailPercent && aboveFloor)
         {
-            return Make(Severity.Warning, false, string.Create(CultureInfo.InvariantCulture,
-                $"{change:+0.0}% slower than {against} ({ci}), under the {c.FailPercent:0.#}% fail threshold"));
+            return Make(Severity.Warning, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
+                $"{measured:+0.0}% slower than {c.Against} as measured; {c.Adjustment}, which leaves {change:+0.0;-0.0}%. Only an A/B run (perfgate ab) can tell the runner from the code"));
         }
 
-        if (change < -c.WarningPercent && improvementP < alpha && aboveFloor)
+        if (change > e.WarningPercent && corrected.WarnP < alpha && aboveFloor)
         {
-            return Make(Severity.Ok, false, string.Create(CultureInfo.InvariantCulture,
-                $"{-change:0.0}% faster than {against} ({ci})"));
+            return Make(Severity.Warning, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
+                $"{shown} slower than {c.Against} ({ci}), under the {e.FailPercent:0.#}% fail threshold{adjusted}"));
+        }
+
+        if (change < -e.WarningPercent && corrected.ImprovementP < alpha && aboveFloor)
+        {
+            return Make(Severity.Ok, false, corrected.ImprovementP, string.Create(CultureInfo.InvariantCulture,
+                $"{-change:0.0}% faster than {c.Against} ({ci})"));
         }
 
         return null;
 
-        Finding Make(Severity severity, bool fails, string message) => new()
+        Finding Make(Severity severity, bool fails, double p, string message) => new()
         {
-            Tier = tier,
+            Tier = c.Tier,
             Severity = severity,
             Metric = "time",
             Message = message,
             Fails = fails,
-            Current = currentNs,
-            Expected = referenceNs,
+            Current = c.CurrentNs,
+            Expected = c.ReferenceNs,
             ChangePercent = change,
-            PValue = fails ? failP : warnP,
+            PValue = p,
         };
     }
 }

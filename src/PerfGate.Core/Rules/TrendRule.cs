@@ -44,7 +44,7 @@ internal static class TrendRule
             Severity = Severity.Warning,
             Metric = "time",
             Message = string.Create(CultureInfo.InvariantCulture,
-                $"creeping up: +{risePercent:0.0}% across the last {ys.Length} runs (+{(Math.Exp(fit.Slope) - 1) * 100:0.00}% per run, R² {fit.RSquared:0.00}, p = {p:0.####})"),
+                $"creeping up: +{risePercent:0.0}% across the last {ys.Length} runs (+{(Math.Exp(fit.Slope) - 1) * 100:0.00}% per run, R² {fit.RSquared:0.00})"),
             Current = current.Value,
             Expected = Math.Exp(history.LogValues[0]),
             ChangePercent = risePercent,
