@@ -43,9 +43,14 @@ internal static class StatisticalRule
 
         if (change > e.FailPercent && aboveFloor)
         {
+            // Undecided. Against the same-runner base, or when the change is at least significantly above zero, that is
+            // a warning: a possible slowdown above the fail threshold is never a quiet pass. A single run's change
+            // that is not even significantly above zero is the noise itself: the verdict says the benchmark is noisy
+            // and how large a change it can detect, rather than warn on every noisy benchmark of an unchanged suite.
             var mde = test.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent);
-            return Make(Severity.Warning, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
-                $"{shown} slower than {c.Against} ({ci}): possibly above the {e.FailPercent:0.#}% fail threshold, but within the noise; undecided (detects ≥ {mde:0}%){adjusted}"));
+            var warns = c.Tier == Tier.SameRunner || corrected.WarnP < alpha;
+            return Make(warns ? Severity.Warning : Severity.Ok, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
+                $"{shown} slower than {c.Against} ({ci}): possibly above the {e.FailPercent:0.#}% fail threshold, but within run-to-run noise; undecided (detects ≥ {mde:0}%){adjusted}"));
         }
 
         if (c.Adjusted && measured > e.FailPercent && aboveFloor)
