@@ -146,6 +146,23 @@ public static class JsonVerdictWriter
         w.WriteBoolean("tooNoisy", b.TooNoisy);
         String(w, "noiseAdvice", b.NoiseAdvice);
 
+        w.WriteStartObject("launches");
+        w.WriteNumber("current", b.CurrentLaunches);
+        w.WriteNumber("baseline", b.BaselineLaunches);
+        w.WriteEndObject();
+        if (b.Rounds is { } rounds)
+        {
+            w.WriteNumber("rounds", rounds);
+        }
+        else
+        {
+            w.WriteNull("rounds");
+        }
+
+        String(w, "outcome", b.Outcome is { } outcome ? BenchmarkStatus.OutcomeWord(outcome) : null);
+        String(w, "outcomeText", b.OutcomeText);
+        w.WriteBoolean("suspect", b.Suspect);
+
         w.WriteStartObject("allocated");
         w.WriteString("unit", "bytes");
         Number(w, "baseline", b.BaselineAllocatedBytes);

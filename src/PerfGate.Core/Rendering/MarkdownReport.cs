@@ -84,16 +84,17 @@ public static class MarkdownReport
         var omittedUnchanged = plan.Unchanged ? 0 : quiet.Count;
         var trend = plan.Extras && ordered.Any(b => b.History.Length >= 1);
 
+        var reference = VerdictHeadline.ReferenceHeading(verdict);
         if (main.Count > 0)
         {
-            AppendTable(sb, main, trend);
+            AppendTable(sb, main, trend, reference);
             sb.Append(Nl);
         }
 
         if (plan.Unchanged && quiet.Count > 0)
         {
             sb.Append("<details><summary>").Append(VerdictHeadline.Plural(quiet.Count, "unchanged benchmark")).Append("</summary>").Append(Nl).Append(Nl);
-            AppendTable(sb, quiet, trend);
+            AppendTable(sb, quiet, trend, reference);
             sb.Append(Nl).Append("</details>").Append(Nl).Append(Nl);
         }
 
@@ -106,7 +107,8 @@ public static class MarkdownReport
         if (plan.Extras)
         {
             AppendReasons(sb, ordered, verdict.Metrics);
-            AppendAllocations(sb, ordered);
+            AppendUndecided(sb, ordered);
+            AppendAllocations(sb, ordered, reference);
         }
 
         AppendMetrics(sb, verdict.Metrics);
@@ -127,10 +129,15 @@ public static class MarkdownReport
         sb.Append(VerdictLine(verdict)).Append(Nl).Append(Nl);
         sb.Append(VerdictHeadline.Counts(verdict, " · ")).Append(Nl).Append(Nl);
 
-        var header = HeaderLine(verdict.Context);
+        var header = HeaderLine(verdict.Context, VerdictHeadline.IsAb(verdict));
         if (header.Length > 0)
         {
             sb.Append(header).Append(Nl).Append(Nl);
+        }
+
+        if (VerdictHeadline.Launches(verdict) is { } launches)
+        {
+            sb.Append(launches).Append(Nl).Append(Nl);
         }
 
         if (verdict.Context.FingerprintMismatch)
@@ -151,16 +158,22 @@ public static class MarkdownReport
         }
     }
 
-    /// <summary>The one line that says pass or fail, e.g. <c>❌ **PerfGate: 1 regression fails this build** (`Foo.Bar` +34.2% ± 6.1%)</c>.</summary>
+    /// <summary>
+    /// The one line that says pass or fail, e.g. <c>❌ **PerfGate: 1 regression fails this build** (`Foo.Bar` +34.2%, 95% CI +28% … +40%)</c>,
+    /// or for a pass that leaves slowdowns above the fail threshold undecided
+    /// <c>⚠️ **PerfGate: passes with warnings — 1 undecided possible slowdown above 20%** (`A` +24%): run more rounds</c>.
+    /// </summary>
     public static string VerdictLine(Verdict verdict)
     {
-        var emoji = verdict.Passed ? "✅" : "❌";
-        var line = emoji + " **PerfGate: " + VerdictHeadline.Text(verdict) + "**";
+        var warns = VerdictHeadline.PassesWithWarnings(verdict);
+        var emoji = !verdict.Passed ? "❌" : warns ? "⚠️" : "✅";
+        var line = emoji + " **PerfGate: " + (warns ? "passes with warnings — " : string.Empty) + VerdictHeadline.Text(verdict) + "**";
         var detail = VerdictHeadline.Detail(verdict, MarkdownText.Code);
-        return detail is null ? line : line + " (" + detail + ")";
+        return (detail is null ? line : line + " (" + detail + ")") + VerdictHeadline.Advice(verdict);
     }
 
-    private static string HeaderLine(RunContext ctx)
+    /// <summary>Head, baseline (the base, in an A/B verdict), history, input kind and time.</summary>
+    private static string HeaderLine(RunContext ctx, bool ab)
     {
         var parts = new List<string>();
         if (ctx.HeadCommit is not null)
@@ -176,7 +189,7 @@ public static class MarkdownReport
 
         if (ctx.BaselineCommit is not null)
         {
-            parts.Add("baseline " + MarkdownText.Code(Short(ctx.BaselineCommit)));
+            parts.Add((ab ? "base " : "baseline ") + MarkdownText.Code(Short(ctx.BaselineCommit)));
         }
 
         parts.Add(ctx.HistoryRuns > 0 ? "history: " + VerdictHeadline.Plural(ctx.HistoryRuns, "main run") : "no history");
@@ -195,18 +208,17 @@ public static class MarkdownReport
 
     private static string Short(string commit) => commit.Length > 7 && commit.All(char.IsAsciiHexDigit) ? commit[..7] : commit;
 
-    private static void AppendTable(StringBuilder sb, List<BenchmarkVerdict> rows, bool trend)
+    private static void AppendTable(StringBuilder sb, List<BenchmarkVerdict> rows, bool trend, string reference)
     {
-        sb.Append("| Benchmark | Baseline | Current | Change | ± | Status |").Append(trend ? " Trend |" : string.Empty).Append(Nl);
+        sb.Append("| Benchmark | ").Append(reference).Append(" | Current | Change | 95% CI | Status |").Append(trend ? " Trend |" : string.Empty).Append(Nl);
         sb.Append("|:--|--:|--:|--:|--:|:--|").Append(trend ? ":--|" : string.Empty).Append(Nl);
         foreach (var b in rows)
         {
-            var half = Units.HalfWidth(b.ChangeLowerPercent, b.ChangeUpperPercent);
             sb.Append("| ").Append(MarkdownText.Escape(b.DisplayName))
               .Append(" | ").Append(Units.Time(b.Baseline))
               .Append(" | ").Append(Units.Time(b.Current))
               .Append(" | ").Append(Units.SignedPercent(b.ChangePercent))
-              .Append(" | ").Append(half is null ? "–" : Units.SignedPercent(half).TrimStart('+'))
+              .Append(" | ").Append(Units.Interval(b.ChangeLowerPercent, b.ChangeUpperPercent))
               .Append(" | ").Append(BenchmarkStatus.Of(b).Markdown)
               .Append(" |");
             if (trend)
@@ -282,7 +294,8 @@ public static class MarkdownReport
               .Append(" (").Append(Tiers.Name(finding.Tier)).Append("): ").Append(MarkdownText.Escape(finding.Message));
             if (finding.PValue is { } p && double.IsFinite(p))
             {
-                sb.Append(" (p = ").Append(PValue(p)).Append(')');
+                // The rules leave the p-value out of their messages; it is written here, once.
+                sb.Append(" (").Append(Units.PValue(p)).Append(')');
             }
 
             sb.Append(Nl);
@@ -296,10 +309,42 @@ public static class MarkdownReport
         sb.Append(Nl);
     }
 
-    private static string PValue(double p) =>
-        p < 0.0001 ? "< 0.0001" : p.ToString("0.####", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The A/B benchmarks the rounds could not decide, with what the rounds can detect (<see cref="BenchmarkVerdict.OutcomeText"/>)
+    /// and the <c>--filter</c> that reruns them.
+    /// </summary>
+    private static void AppendUndecided(StringBuilder sb, List<BenchmarkVerdict> ordered)
+    {
+        const int MaxItems = 20;
+        var undecided = ordered.Where(b => b is { Outcome: AbOutcome.Undecided, Kind: not ChangeKind.FailedToRun }).ToList();
+        if (undecided.Count == 0)
+        {
+            return;
+        }
 
-    private static void AppendAllocations(StringBuilder sb, List<BenchmarkVerdict> ordered)
+        sb.Append("**Undecided**").Append(Nl).Append(Nl);
+        foreach (var b in undecided.Take(MaxItems))
+        {
+            sb.Append("- ❔ ").Append(MarkdownText.Code(b.DisplayName)).Append(' ').Append(Units.SignedPercent(b.ChangePercent))
+              .Append(" (95% CI ").Append(Units.Interval(b.ChangeLowerPercent, b.ChangeUpperPercent)).Append("): ")
+              .Append(MarkdownText.Escape(b.OutcomeText ?? BenchmarkStatus.OutcomeLabel(b)));
+            if (b.FilterPattern is { Length: > 0 } filter)
+            {
+                sb.Append("; rerun with ").Append(MarkdownText.Code("--filter '" + filter + "'"));
+            }
+
+            sb.Append(Nl);
+        }
+
+        if (undecided.Count > MaxItems)
+        {
+            sb.Append("- … and ").Append(Units.Count(undecided.Count - MaxItems)).Append(" more in the JSON verdict").Append(Nl);
+        }
+
+        sb.Append(Nl);
+    }
+
+    private static void AppendAllocations(StringBuilder sb, List<BenchmarkVerdict> ordered, string reference)
     {
         var changed = ordered.Where(AllocationChanged).ToList();
         if (changed.Count == 0)
@@ -308,7 +353,7 @@ public static class MarkdownReport
         }
 
         sb.Append("**Allocations** (bytes per operation)").Append(Nl).Append(Nl);
-        sb.Append("| Benchmark | Baseline | Current | Change |").Append(Nl);
+        sb.Append("| Benchmark | ").Append(reference).Append(" | Current | Change |").Append(Nl);
         sb.Append("|:--|--:|--:|--:|").Append(Nl);
         foreach (var b in changed)
         {

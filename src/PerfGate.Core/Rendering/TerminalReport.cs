@@ -17,11 +17,14 @@ public static class TerminalReport
         var ordered = VerdictOrdering.ForReport(verdict.Benchmarks).ToList();
 
         var detail = VerdictHeadline.Detail(verdict, name => name);
-        sb.Append("PerfGate: ").Append(verdict.Passed ? "PASS" : "FAIL").Append(" - ").Append(VerdictHeadline.Text(verdict));
+        var label = !verdict.Passed ? "FAIL" : VerdictHeadline.PassesWithWarnings(verdict) ? "PASS with warnings" : "PASS";
+        sb.Append("PerfGate: ").Append(label).Append(" - ").Append(VerdictHeadline.Text(verdict));
         if (detail is not null)
         {
-            sb.Append(" (").Append(detail).Append(')');
+            sb.Append(" (").Append(Flat(detail)).Append(')');
         }
+
+        sb.Append(VerdictHeadline.Advice(verdict));
 
         sb.Append('\n').Append(VerdictHeadline.Counts(verdict, ", ")).Append('\n');
         var ctx = verdict.Context;
@@ -33,11 +36,16 @@ public static class TerminalReport
 
         if (ctx.BaselineCommit is not null)
         {
-            header.Add("baseline " + ctx.BaselineCommit);
+            header.Add((VerdictHeadline.IsAb(verdict) ? "base " : "baseline ") + ctx.BaselineCommit);
         }
 
         header.Add(ctx.HistoryRuns > 0 ? "history " + VerdictHeadline.Plural(ctx.HistoryRuns, "main run") : "no history");
         sb.Append(string.Join(", ", header)).Append('\n');
+        if (VerdictHeadline.Launches(verdict) is { } launches)
+        {
+            sb.Append(launches).Append('\n');
+        }
+
         if (ctx.FingerprintMismatch)
         {
             sb.Append("WARNING: the baseline was measured on a different machine or runtime")
@@ -50,14 +58,14 @@ public static class TerminalReport
         if (ordered.Count > 0)
         {
             sb.Append('\n');
-            string[] headings = ["Baseline", "Current", "Change", "±", "Status"];
+            string[] headings = [VerdictHeadline.ReferenceHeading(verdict), "Current", "Change", "95% CI", "Status"];
             var rows = ordered.Select(b => new[]
             {
                 Flat(b.DisplayName),
                 Units.Time(b.Baseline),
                 Units.Time(b.Current),
                 Units.SignedPercent(b.ChangePercent),
-                Units.HalfWidth(b.ChangeLowerPercent, b.ChangeUpperPercent) is { } h ? Units.SignedPercent(h).TrimStart('+') : "–",
+                Units.Interval(b.ChangeLowerPercent, b.ChangeUpperPercent),
                 Status(b),
             }).ToList();
             AppendTable(sb, "Benchmark", headings, rows, width);
@@ -95,11 +103,24 @@ public static class TerminalReport
         return sb.ToString();
     }
 
-    /// <summary>The status word; failing rows in capitals so they stand out without colour.</summary>
+    /// <summary>
+    /// The status word; the failing marker in capitals so it stands out without colour (<c>FAILS</c>,
+    /// <c>FAILS (CRITICAL), confirmed (5 rounds)</c>).
+    /// </summary>
     private static string Status(BenchmarkVerdict b)
     {
-        var status = BenchmarkStatus.Of(b);
-        return b.Fails ? status.Word.ToUpperInvariant() : status.Word;
+        if (!b.Fails)
+        {
+            return BenchmarkStatus.Of(b).Word;
+        }
+
+        if (b.Kind == ChangeKind.FailedToRun)
+        {
+            return BenchmarkStatus.FailedToRun.Word.ToUpperInvariant();
+        }
+
+        var marker = BenchmarkStatus.FailMarker(b).Word.ToUpperInvariant();
+        return BenchmarkStatus.OutcomeLabel(b) is { } outcome ? marker + ", " + outcome : marker;
     }
 
     private static string WithUnit(double? value, string unit) =>

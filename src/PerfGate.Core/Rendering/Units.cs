@@ -38,6 +38,45 @@ public static class Units
     public static string Percent(double percent) =>
         percent.ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
+    /// <summary>What a report shows for an interval that could not be estimated.</summary>
+    public const string UnknownInterval = "\u2014";
+
+    /// <summary>
+    /// A signed percentage rounded for reading: whole percents from 10% up (<c>+157%</c>, <c>-18%</c>), one decimal
+    /// below (<c>+9.4%</c>, <c>-1.5%</c>, <c>0.0%</c>).
+    /// </summary>
+    public static string RoundedPercent(double? percent)
+    {
+        if (percent is not { } p || !double.IsFinite(p))
+        {
+            return "–";
+        }
+
+        var oneDecimal = Math.Round(p, 1, MidpointRounding.AwayFromZero);
+        var whole = Math.Abs(oneDecimal) >= 10;
+        var rounded = whole ? Math.Round(p, 0, MidpointRounding.AwayFromZero) : oneDecimal;
+        if (rounded == 0)
+        {
+            rounded = 0; // never "-0.0%"
+        }
+
+        var sign = rounded > 0 ? "+" : string.Empty;
+        return sign + rounded.ToString(whole ? "0" : "0.0", CultureInfo.InvariantCulture) + "%";
+    }
+
+    /// <summary>
+    /// A 95% confidence interval of a change, e.g. <c>+9% … +157%</c> (it is lopsided on the log scale, so it is never
+    /// shown as ±); <see cref="UnknownInterval"/> when either bound is missing or not finite.
+    /// </summary>
+    public static string Interval(double? lower, double? upper) =>
+        lower is { } l && upper is { } u && double.IsFinite(l) && double.IsFinite(u)
+            ? RoundedPercent(Math.Min(l, u)) + " … " + RoundedPercent(Math.Max(l, u))
+            : UnknownInterval;
+
+    /// <summary>A p-value for people, written once: <c>p = 0.0212</c>, or <c>p &lt; 0.0001</c> below that (never <c>p = &lt; 0.0001</c>).</summary>
+    public static string PValue(double p) =>
+        p < 0.0001 ? "p < 0.0001" : "p = " + Math.Min(p, 1).ToString("0.####", CultureInfo.InvariantCulture);
+
     /// <summary>The half-width of a confidence interval, e.g. <c>6.1%</c>; null when either bound is missing.</summary>
     public static double? HalfWidth(double? lower, double? upper) =>
         lower is { } l && upper is { } u && double.IsFinite(l) && double.IsFinite(u) ? Math.Abs(u - l) / 2 : null;

@@ -14,7 +14,11 @@ internal static class VerdictHeadline
 
         if (verdict.Passed)
         {
-            return "no regression above " + Units.Percent(verdict.Thresholds.FailPercent);
+            var undecided = UndecidedAboveFail(verdict);
+            return undecided.Count > 0
+                ? Units.Count(undecided.Count) + " undecided possible " + (undecided.Count == 1 ? "slowdown" : "slowdowns")
+                    + " above " + Units.Percent(verdict.Thresholds.FailPercent)
+                : "no regression above " + Units.Percent(verdict.Thresholds.FailPercent);
         }
 
         if (total == 0)
@@ -45,13 +49,40 @@ internal static class VerdictHeadline
     }
 
     /// <summary>
-    /// What goes in brackets after the verdict: the first failing item with its change, e.g. <c>`Foo.Bar` +34.2% ± 6.1%</c>
-    /// (a failing regression is named before a benchmark that failed to run), or the number of warnings of a passing run.
+    /// True when a passing verdict still warns in its headline: A/B benchmarks left undecided whose change is above
+    /// the fail threshold. Such a run is never reported as a plain pass.
+    /// </summary>
+    public static bool PassesWithWarnings(Verdict verdict) => verdict.Passed && UndecidedAboveFail(verdict).Count > 0;
+
+    /// <summary>What follows the bracket of a headline that <see cref="PassesWithWarnings"/>: <c>: run more rounds</c>; else empty.</summary>
+    public static string Advice(Verdict verdict) => PassesWithWarnings(verdict) ? ": run more rounds" : string.Empty;
+
+    /// <summary>Undecided A/B benchmarks that do not fail but whose change is above the fail threshold, largest change first.</summary>
+    public static List<BenchmarkVerdict> UndecidedAboveFail(Verdict verdict) =>
+        VerdictOrdering.ForReport(verdict.Benchmarks)
+            .Where(b => b is { Outcome: AbOutcome.Undecided, Fails: false, ChangePercent: { } change }
+                && double.IsFinite(change) && change > verdict.Thresholds.FailPercent)
+            .OrderByDescending(b => b.ChangePercent)
+            .ThenBy(b => b.Id, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// What goes in brackets after the verdict: the first failing item with its change and interval, e.g.
+    /// <c>`Foo.Bar` +34.2%, 95% CI +28% … +40%</c> (a failing regression is named before a benchmark that failed to run);
+    /// for a passing run the undecided possible slowdowns (<c>`A` +24%, `B` +22%</c>) or the number of warnings.
     /// </summary>
     public static string? Detail(Verdict verdict, Func<string, string> formatName)
     {
         if (verdict.Passed)
         {
+            const int MaxNamed = 3;
+            var undecided = UndecidedAboveFail(verdict);
+            if (undecided.Count > 0)
+            {
+                var named = undecided.Take(MaxNamed).Select(b => formatName(b.DisplayName) + " " + Units.RoundedPercent(b.ChangePercent));
+                return string.Join(", ", named) + (undecided.Count > MaxNamed ? ", …" : string.Empty);
+            }
+
             var warnings = verdict.Benchmarks.Count(b => !b.Fails && b.Severity >= Severity.Warning)
                 + verdict.Metrics.Count(m => !m.Fails && m.Severity >= Severity.Warning);
             return warnings > 0 ? Plural(warnings, "warning") : null;
@@ -73,11 +104,7 @@ internal static class VerdictHeadline
             }
             else if (b.ChangePercent is not null)
             {
-                first += " " + Units.SignedPercent(b.ChangePercent);
-                if (Units.HalfWidth(b.ChangeLowerPercent, b.ChangeUpperPercent) is { } half)
-                {
-                    first += " ± " + Units.SignedPercent(half).TrimStart('+');
-                }
+                first += " " + Units.SignedPercent(b.ChangePercent) + ", 95% CI " + Units.Interval(b.ChangeLowerPercent, b.ChangeUpperPercent);
             }
         }
         else if (failingMetrics.Count > 0)
@@ -91,10 +118,56 @@ internal static class VerdictHeadline
             return null;
         }
 
-        return more > 0 ? first + ", and " + Units.Count(more) + " more" : first;
+        return more > 0 ? first + "; and " + Units.Count(more) + " more" : first;
     }
 
-    /// <summary>e.g. <c>1 slower · 1 faster · 40 unchanged · 1 new</c>; zero counts are left out; a too-noisy benchmark is not also counted as unchanged.</summary>
+    /// <summary>True when the verdict comes from same-runner A/B rounds (some benchmark has <see cref="BenchmarkVerdict.Rounds"/>).</summary>
+    public static bool IsAb(Verdict verdict) => verdict.Benchmarks.Any(b => b.Rounds is not null);
+
+    /// <summary>The heading of the reference column: <c>Base (A/B)</c> in an A/B verdict, else <c>Baseline</c>.</summary>
+    public static string ReferenceHeading(Verdict verdict) => IsAb(verdict) ? "Base (A/B)" : "Baseline";
+
+    /// <summary>
+    /// How many launches each side had, once per report: <c>Launches per benchmark: head 3, base 3 (3 rounds)</c> in an
+    /// A/B verdict, <c>Launches per benchmark: this run 3, baseline 1</c> otherwise. Each figure is the one value all
+    /// benchmarks share, or the range (<c>1–3</c>) when they differ; benchmarks without that side (new, removed, a history
+    /// median) are left out. Null for a single run that recorded no launches.
+    /// </summary>
+    public static string? Launches(Verdict verdict)
+    {
+        var current = Span(verdict.Benchmarks.Select(b => b.CurrentLaunches).Where(n => n > 0));
+        var baseline = Span(verdict.Benchmarks.Select(b => b.BaselineLaunches).Where(n => n > 0));
+        if (IsAb(verdict))
+        {
+            var rounds = verdict.Benchmarks.Where(b => b.Rounds is > 0).Select(b => b.Rounds!.Value).ToList();
+            var roundsText = rounds.Count == 0
+                ? string.Empty
+                : " (" + Span(rounds) + (rounds.Max() == 1 ? " round)" : " rounds)");
+            return "Launches per benchmark: head " + (current ?? "–") + ", base " + (baseline ?? "–") + roundsText;
+        }
+
+        if (current is null && baseline is null)
+        {
+            return null;
+        }
+
+        return "Launches per benchmark: this run " + (current ?? "–") + ", baseline " + (baseline ?? "–");
+    }
+
+    /// <summary><c>3</c> when every value is 3, <c>1–3</c> when they differ, null when there is none.</summary>
+    private static string? Span(IEnumerable<int> values)
+    {
+        var list = values.ToList();
+        if (list.Count == 0)
+        {
+            return null;
+        }
+
+        var (min, max) = (list.Min(), list.Max());
+        return min == max ? Units.Count(min) : Units.Count(min) + "–" + Units.Count(max);
+    }
+
+    /// <summary>e.g. <c>1 slower · 1 faster · 40 unchanged · 1 new</c>; zero counts are left out; a too-noisy or undecided (A/B) benchmark is not also counted as unchanged.</summary>
     public static string Counts(Verdict verdict, string separator)
     {
         var parts = new List<string>();
@@ -108,11 +181,12 @@ internal static class VerdictHeadline
 
         Add(verdict.Count(ChangeKind.Regression), "slower");
         Add(verdict.Count(ChangeKind.Improvement), "faster");
-        Add(verdict.Benchmarks.Count(b => b.Kind == ChangeKind.Unchanged && !b.TooNoisy), "unchanged");
+        Add(verdict.Benchmarks.Count(b => b.Kind == ChangeKind.Unchanged && !b.TooNoisy && b.Outcome != AbOutcome.Undecided), "unchanged");
         Add(verdict.Count(ChangeKind.New), "new");
         Add(verdict.Count(ChangeKind.Removed), "removed");
         Add(verdict.Count(ChangeKind.FailedToRun), "failed to run");
         Add(verdict.Benchmarks.Count(b => b.TooNoisy), "too noisy");
+        Add(verdict.Benchmarks.Count(b => b is { Outcome: AbOutcome.Undecided, Kind: not ChangeKind.FailedToRun }), "undecided");
         return parts.Count == 0 ? "no benchmarks" : string.Join(separator, parts);
     }
 

@@ -30,7 +30,8 @@ public sealed class MarkdownReportTests
         var lines = MarkdownReport.Render(SampleVerdicts.Fixed()).Split('\n');
         lines[0].ShouldBe("<!-- perfgate:report -->");
         lines[1].ShouldStartWith("❌ **PerfGate: 1 regression and 1 benchmark fail this build**");
-        lines[1].ShouldContain("+34.2% ± 6.1%");
+        lines[1].ShouldContain("`Validation.ValidateDefinition(Rules: 45)` +34.2%, 95% CI +28% … +40%; and 1 more");
+        lines[1].ShouldNotContain("±");
     }
 
     [Fact]
@@ -112,6 +113,42 @@ public sealed class MarkdownReportTests
     {
         var report = MarkdownReport.Render(SampleVerdicts.Fixed());
         report.ShouldContain(@"| Parsing.Parse(text: ""a\|b"") &lt;List&lt;int&gt;&gt; \*fast\_path\* |");
+    }
+
+    [Fact]
+    public void Interval_column_replaces_the_plus_minus_column()
+    {
+        var report = MarkdownReport.Render(SampleVerdicts.Fixed());
+        report.ShouldNotContain("±");
+        report.ShouldContain("| Validation.ValidateDefinition(Rules: 45) | 41.3 μs | 55.4 μs | +34.2% | +28% … +40% | ❌ fails |");
+        report.ShouldContain("| Cache.Warm | 95.2 ns | 102 ns | +6.8% | -18% … +32% |");
+        report.ShouldContain("| Export.ToCsv | – | 812 ns | – | — | 🆕 new |");
+    }
+
+    [Fact]
+    public void P_value_is_appended_once_and_small_ones_are_bounded()
+    {
+        Finding Why(double p) => new()
+        {
+            Tier = Tier.Baseline, Severity = Severity.Error, Metric = "time", Fails = true,
+            Message = "34.2% slower than the baseline, above the 20% fail threshold.", PValue = p,
+        };
+        var fixedVerdict = SampleVerdicts.Fixed();
+        Verdict With(double p) => fixedVerdict with
+        {
+            Benchmarks = [.. fixedVerdict.Benchmarks.Select(b => b.Fails && b.Kind == ChangeKind.Regression ? b with { Findings = [Why(p)] } : b)],
+        };
+
+        var line = WhyLine(MarkdownReport.Render(With(0.0212)));
+        line.ShouldEndWith("above the 20% fail threshold. (p = 0.0212)");
+        line.IndexOf("p = ", StringComparison.Ordinal).ShouldBe(line.LastIndexOf("p = ", StringComparison.Ordinal));
+
+        var tiny = WhyLine(MarkdownReport.Render(With(0.00003)));
+        tiny.ShouldEndWith("above the 20% fail threshold. (p < 0.0001)");
+        tiny.ShouldNotContain("p = ");
+
+        static string WhyLine(string report) =>
+            report.Split('\n').Single(l => l.StartsWith("- ❌ `Validation.ValidateDefinition(Rules: 45)`", StringComparison.Ordinal));
     }
 
     [Fact]

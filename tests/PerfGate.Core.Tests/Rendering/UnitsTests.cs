@@ -61,4 +61,42 @@ public sealed class UnitsTests
         Units.Number(412).ShouldBe("412");
         Units.Number(0.95).ShouldBe("0.950");
     }
+
+    [Theory]
+    [InlineData(9.04, 157.2, "+9.0% … +157%")]
+    [InlineData(28.1, 40.3, "+28% … +40%")]
+    [InlineData(-18.0, 31.6, "-18% … +32%")]
+    [InlineData(-1.5, 1.5, "-1.5% … +1.5%")]
+    [InlineData(-0.04, 0.04, "0.0% … 0.0%")]
+    [InlineData(9.96, 10.4, "+10% … +10%")]
+    [InlineData(-25.0, -19.4, "-25% … -19%")]
+    [InlineData(40.3, 28.1, "+28% … +40%")]
+    public void Interval_shows_both_ends_rounded_for_reading(double lower, double upper, string expected)
+    {
+        using var _ = new CultureScope("ru-RU");
+        Units.Interval(lower, upper).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Unknown_interval_is_an_em_dash()
+    {
+        Units.Interval(null, 3).ShouldBe("—");
+        Units.Interval(-3, null).ShouldBe("—");
+        Units.Interval(double.NaN, 3).ShouldBe("—");
+        Units.Interval(-3, double.PositiveInfinity).ShouldBe("—");
+    }
+
+    [Theory]
+    [InlineData(0.0212, "p = 0.0212")]
+    [InlineData(0.0004, "p = 0.0004")]
+    [InlineData(0.0001, "p = 0.0001")]
+    [InlineData(0.00009999, "p < 0.0001")]
+    [InlineData(0.00003, "p < 0.0001")]
+    [InlineData(0, "p < 0.0001")]
+    [InlineData(0.5, "p = 0.5")]
+    public void P_value_is_written_with_its_relation_once(double p, string expected)
+    {
+        using var _ = new CultureScope("ru-RU");
+        Units.PValue(p).ShouldBe(expected);
+    }
 }
