@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using PerfGate.Cli.Commands;
 using PerfGate.Core.Results;
-using PerfGate.Core.Rules;
 
 namespace PerfGate.Cli.Ab;
 
@@ -74,7 +73,7 @@ internal sealed class AbRunner(AbSettings settings, CliEnvironment env, AbProgre
             int patterns;
             using (var judgement = CheckCommand.Judge(settings.Check with { Ab = settings.Out, Record = false, GitHubComment = false }, env))
             {
-                suspects = Confirmation.Suspects(judgement.Verdict);
+                suspects = settings.Suspects(judgement.Verdict);
                 patterns = judgement.Verdict.Benchmarks.Select(b => b.FilterPattern).OfType<string>().Distinct(StringComparer.Ordinal).Count();
             }
 

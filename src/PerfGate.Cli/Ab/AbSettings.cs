@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using PerfGate.Cli.Commands;
+using PerfGate.Core.Rules;
+using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Cli.Ab;
 
@@ -20,6 +23,9 @@ internal sealed record AbSettings
 
     /// <summary>What judges the folder: <c>check --ab Out</c> with the other options given.</summary>
     public required CheckRequest Check { get; init; }
+
+    /// <summary>Which benchmarks get confirmation rounds: <see cref="Confirmation.Suspects"/>; tests of the round mechanics pass their own.</summary>
+    public Func<Verdict, ImmutableArray<string>> Suspects { get; init; } = Confirmation.Suspects;
 }
 
 /// <summary>A side that failed (non-zero exit, no or unreadable results): one line naming the round, the side and the log; exit code 2.</summary>
