@@ -30,6 +30,9 @@ public sealed record CliEnvironment(
     /// <summary>True when the error stream is a terminal: long work shows progress there.</summary>
     public bool IsErrorTerminal { get; init; }
 
+    /// <summary>Cancelled to interrupt long work (<c>perfgate ab</c>) as Ctrl+C would; tests use it, the real process also listens for SIGINT/SIGTERM.</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public string? Get(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
 
     /// <summary>A path relative to <see cref="WorkingDirectory"/> made absolute.</summary>

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>An unexpected error inside perfgate (a bug, not a verdict and not bad input): one stderr line, the stack with --verbose.</summary>
     public const int InternalError = 3;
+
+    /// <summary>Interrupted (Ctrl+C or SIGTERM) before a verdict: 128 + SIGINT, as shells report it. Only <c>perfgate ab</c>, which runs for minutes, returns it.</summary>
+    public const int Interrupted = 130;
 }

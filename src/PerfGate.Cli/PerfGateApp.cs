@@ -11,6 +11,7 @@ public static class PerfGateApp
         var root = new RootCommand("PerfGate: a performance regression gate for BenchmarkDotNet results.")
         {
             CheckCommand.Create(env),
+            AbCommand.Create(env),
             BaselineCommand.Create(env),
             HistoryCommand.Create(env),
             StatusCommand.Create(env),

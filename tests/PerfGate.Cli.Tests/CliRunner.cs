@@ -22,14 +22,21 @@ public sealed class CliRunner : IDisposable
     /// <summary>Whether the commands believe their output is a terminal (Spectre tables) or a pipe (plain text).</summary>
     public bool IsTerminal { get; set; }
 
+    /// <summary>Cancelled by a test to interrupt a long verb (perfgate ab) as Ctrl+C would.</summary>
+    public CancellationToken Cancellation { get; set; }
+
     public (int Code, string Out, string Error) Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var env = new CliEnvironment(output, error, Variables, Directory, Clock) { IsTerminal = IsTerminal };
+        var env = Environment(output, error);
         var code = PerfGateApp.Run(args, env);
         return (code, output.ToString(), error.ToString());
     }
+
+    /// <summary>The environment <see cref="Run"/> gives a command, writing to the given writers.</summary>
+    internal CliEnvironment Environment(TextWriter output, TextWriter error) =>
+        new(output, error, Variables, Directory, Clock) { IsTerminal = IsTerminal, Cancellation = Cancellation };
 
     public string Path(params string[] parts) => System.IO.Path.Combine([Directory, .. parts]);
 

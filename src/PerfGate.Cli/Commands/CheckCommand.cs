@@ -17,60 +17,75 @@ internal static class CheckCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: true);
-        var baseline = CommonOptions.Paths("--baseline", "The committed baseline folder (baselines/) or BenchmarkDotNet result files/folders.", required: false);
-        var history = CommonOptions.History();
-        var config = new Option<string?>("--config") { Description = "perfgate.json with thresholds and targets (default: ./perfgate.json when present)." };
-        var markdown = new Option<string?>("--markdown") { Description = "Write the markdown report to this file." };
-        var json = new Option<string?>("--json") { Description = "Write the machine-readable verdict to this file (docs/verdict-schema.md)." };
-        var record = new Option<bool>("--record") { Description = "Store this run and its alerts in the history." };
-        var branch = new Option<string?>("--branch") { Description = "Branch to record under (default: from GitHub Actions variables or git, else main)." };
-        var commit = new Option<string?>("--commit") { Description = "Commit of this run (default: GITHUB_SHA or git HEAD)." };
-        var baselineBranch = new Option<string>("--baseline-branch") { Description = "Branch whose recorded runs form the rolling baseline.", DefaultValueFactory = _ => "main" };
-        var ignoreMissing = new Option<bool>("--ignore-missing") { Description = "Do not report baseline benchmarks absent from the results as removed (a filtered run)." };
-        var anyMachine = new Option<bool>("--any-machine") { Description = "Use history runs from any machine, not only ones with this run's fingerprint." };
-        var githubComment = new Option<bool>("--github-comment") { Description = "Publish the report as one sticky PR comment, the job summary and annotations (GitHub Actions)." };
-        var pr = new Option<int?>("--pr") { Description = "Pull request number (default: from GITHUB_EVENT_PATH)." };
-        var tokenEnv = new Option<string>("--token-env") { Description = "Environment variable holding the GitHub token.", DefaultValueFactory = _ => "GITHUB_TOKEN" };
-        var verbose = CommonOptions.Verbose();
+        var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: false);
+        var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results." };
+        var options = new CheckOptions();
+        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab };
+        options.AddTo(command);
 
-        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.")
+        command.SetAction(parse => Guard.Run(env, parse.GetValue(options.Verbose), () =>
         {
-            results, baseline, history, config, markdown, json, record, branch, commit, baselineBranch, ignoreMissing, anyMachine, githubComment, pr, tokenEnv, verbose,
-        };
-
-        command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
-        {
-            var request = new CheckRequest
+            var request = options.Read(parse) with { Results = parse.GetValue(results) ?? [], Ab = parse.GetValue(ab) };
+            if (request.Ab is not null && request.Results.Length > 0)
             {
-                Results = parse.GetValue(results) ?? [],
-                Baseline = parse.GetValue(baseline) ?? [],
-                History = parse.GetValue(history)!,
-                HistoryGiven = parse.GetResult(history) is { Implicit: false },
-                Config = parse.GetValue(config),
-                Markdown = parse.GetValue(markdown),
-                Json = parse.GetValue(json),
-                Record = parse.GetValue(record),
-                Branch = parse.GetValue(branch),
-                Commit = parse.GetValue(commit),
-                BaselineBranch = parse.GetValue(baselineBranch)!,
-                AnyMachine = parse.GetValue(anyMachine),
-                IgnoreMissing = parse.GetValue(ignoreMissing),
-                GitHubComment = parse.GetValue(githubComment),
-                PullRequest = parse.GetValue(pr),
-                TokenEnv = parse.GetValue(tokenEnv)!,
-                Verbose = parse.GetValue(verbose),
-            };
+                throw new UsageException("give --results or --ab, not both: --ab DIR reads both sides of every round from DIR");
+            }
+
+            if (request.Ab is null && request.Results.Length == 0)
+            {
+                throw new UsageException("Option '--results' is required (or --ab DIR for a same-runner A/B folder).");
+            }
+
             return Execute(request, env);
         }));
         return command;
     }
 
+    /// <summary>Judges, then writes the reports, records and publishes as asked: the whole of <c>perfgate check</c> after parsing.</summary>
     public static int Execute(CheckRequest request, CliEnvironment env)
     {
+        using var judgement = Judge(request, env);
+        var verdict = judgement.Verdict;
+        Reports.Write(verdict, request, env);
+        foreach (var (name, finding) in Acknowledged(verdict))
+        {
+            env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
+        }
+
+        if (request.Record && judgement.Store is not null)
+        {
+            var runId = judgement.Store.RecordRun(
+                RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
+                Alerts.From(verdict));
+            env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
+        }
+
+        if (request.GitHubComment)
+        {
+            GitHubStep.Publish(verdict, request, env);
+        }
+
+        return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
+    }
+
+    /// <summary>
+    /// Reads everything the request names and judges it, writing nothing: the results (<c>--results</c>) or the A/B
+    /// rounds (<c>--ab</c>, the head pooled over every round as the current run), the baseline, the history of the
+    /// current run's series and the acknowledgements. <c>perfgate ab</c> calls this between rounds to find suspects.
+    /// The caller disposes the result (it holds the history open for recording).
+    /// </summary>
+    public static Judgement Judge(CheckRequest request, CliEnvironment env)
+    {
         var options = LoadOptions(request.Config, env);
-        var current = ResultsLoader.Load(request.Results.Select(env.Resolve));
+        AbFolder? ab = request.Ab is { } abDir ? AbFolder.Load(env.Resolve(abDir)) : null;
+        var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
+        if (ab is not null)
+        {
+            InputChecks.RequireMeasured(AbRounds.PoolBases(ab.Rounds), " on the base side");
+            current = current with { Warnings = [.. current.Warnings, .. ab.Warnings] };
+        }
+
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
         if (baseline is not null)
         {
@@ -88,48 +103,38 @@ internal static class CheckCommand
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
 
         var historyPath = env.Resolve(request.History);
-        using var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
-        var keys = current.Results.Select(r => r.Id.Key)
-            .Concat(current.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
-                      ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
-
-        // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
-        var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
-
-        var verdict = Gate.Evaluate(new GateInput
+        var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
+        try
         {
-            Current = current,
-            Baseline = baseline,
-            History = history,
-            Options = options,
-            HeadCommit = commit,
-            HeadBranch = branch,
-            Acknowledgements = acknowledgements,
-        });
+            var keys = current.Results.Select(r => r.Id.Key)
+                .Concat(current.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
+                .Distinct(StringComparer.Ordinal)
+                .ToArray();
+            var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
+                          ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
 
-        Reports.Write(verdict, request, env);
-        foreach (var (name, finding) in Acknowledged(verdict))
-        {
-            env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
+            // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
+            var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
+
+            var verdict = Gate.Evaluate(new GateInput
+            {
+                Current = current,
+                Baseline = baseline,
+                History = history,
+                Options = options,
+                HeadCommit = commit,
+                HeadBranch = branch,
+                Acknowledgements = acknowledgements,
+                Rounds = ab?.Rounds ?? [],
+                ScreeningRounds = ab?.ScreeningRounds ?? 0,
+            });
+            return new Judgement(verdict, current, store, historyPath, commit, branch);
         }
-
-        if (request.Record && store is not null)
+        catch
         {
-            var runId = store.RecordRun(
-                RecordedRun.From(current, env.Clock.GetUtcNow(), branch, commit, request.PullRequest),
-                Alerts.From(verdict));
-            env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{branch}' in {historyPath}");
+            store?.Dispose();
+            throw;
         }
-
-        if (request.GitHubComment)
-        {
-            GitHubStep.Publish(verdict, request, env);
-        }
-
-        return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
     }
 
     /// <summary>The findings an acknowledged alert let pass (docs/alerts.md), named for the terminal.</summary>
@@ -164,4 +169,16 @@ internal static class CheckCommand
 
     private static string? BranchFromEnvironment(CliEnvironment env) =>
         env.Get("GITHUB_HEAD_REF") ?? (env.Get("GITHUB_REF_TYPE") == "branch" ? env.Get("GITHUB_REF_NAME") : null);
+}
+
+/// <summary>A verdict with what recording it needs: the judged current run, the open history (or null), where the run goes.</summary>
+internal sealed record Judgement(
+    Core.Verdicts.Verdict Verdict,
+    BenchmarkRun Current,
+    SqliteHistoryStore? Store,
+    string HistoryPath,
+    string? Commit,
+    string Branch) : IDisposable
+{
+    public void Dispose() => Store?.Dispose();
 }

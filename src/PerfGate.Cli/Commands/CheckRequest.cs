@@ -5,6 +5,9 @@ internal sealed record CheckRequest
 {
     public required string[] Results { get; init; }
 
+    /// <summary><c>--ab DIR</c>: judge the same-runner A/B rounds in DIR (docs/ab.md) instead of <see cref="Results"/>.</summary>
+    public string? Ab { get; init; }
+
     public string[] Baseline { get; init; } = [];
 
     public required string History { get; init; }
