@@ -22,7 +22,7 @@ public sealed class AbCommandTests
         var standIn = new StandIn(cli.Path("stand-in"), Base);
 
         var (code, output, error) = cli.Run("ab", "--base-command", standIn.Command(Base), "--head-command", standIn.Command(Base) + " head",
-            "--out", "ab", "--rounds", "3", "--json", "ab-verdict.json");
+            "--out", "ab", "--rounds", "3", "--max-confirmation-rounds", "0", "--json", "ab-verdict.json");
 
         code.ShouldBeOneOf([0, 1], output + error);
         // Odd rounds base then head, even rounds head then base; the head command is told apart by its extra argument.
@@ -113,7 +113,7 @@ public sealed class AbCommandTests
         standIn.Calls().Length.ShouldBe(4);
     }
 
-    [Fact(Skip = "Needs the lead's A/B judging in Core/Rules/Gate.cs (feat/ab-integration): today's Gate sets no BenchmarkVerdict.Suspect/FilterPattern/Rounds, so Confirmation.Suspects is always empty and no confirmation round runs. Unskip when Gate.cs judges rounds.")]
+    [Fact]
     public void A_slowdown_near_the_threshold_gets_confirmation_rounds_from_the_real_gate_and_the_verdict_says_rounds()
     {
         using var cli = new CliRunner();

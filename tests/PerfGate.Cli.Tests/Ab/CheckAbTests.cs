@@ -107,7 +107,7 @@ public sealed class CheckAbTests
         folder.Rounds[0].Head.Results.Length.ShouldBeGreaterThan(3);
     }
 
-    [Fact(Skip = "Needs the lead's A/B judging in Core/Rules/Gate.cs (feat/ab-integration): today's Gate ignores GateInput.Rounds, so without --baseline nothing is compared and a head 1.6x slower passes. Unskip when Gate.cs judges rounds.")]
+    [Fact]
     public void A_head_slower_in_every_round_fails_with_exit_code_1_and_says_rounds_per_benchmark()
     {
         using var cli = new CliRunner();

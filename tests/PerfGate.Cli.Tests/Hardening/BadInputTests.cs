@@ -133,7 +133,7 @@ public sealed class BadInputTests
     {
         using var cli = new CliRunner();
         var first = cli.SlowedCopy(Run2, 1.0, "a-run");
-        var second = cli.SlowedCopy(Run2, 1.0, "b-run", allocationFactor: 2.0);
+        var second = cli.SlowedCopy(Run2, 1.01, "b-run", allocationFactor: 2.0);
 
         var (code, output, error) = Refusal.Run(cli, "check", "--results", second, first, "--baseline", Run1, "--markdown", "report.md");
 
@@ -142,6 +142,22 @@ public sealed class BadInputTests
         output.ShouldContain("allocates");
         output.ShouldContain("a-run");
         File.ReadAllText(cli.Path("report.md")).ShouldContain("different code?");
+    }
+
+    [Fact]
+    public void An_exact_copy_of_a_report_is_not_a_second_process_and_is_counted_once()
+    {
+        using var cli = new CliRunner();
+        var first = cli.SlowedCopy(Run2, 1.0, "a-run");
+        var copy = cli.SlowedCopy(Run2, 1.0, "b-run");
+
+        var (code, output, error) = Refusal.Run(cli, "check", "--results", copy, first, "--baseline", Run1, "--json", "copied.json");
+        var (_, _, _) = Refusal.Run(cli, "check", "--results", first, "--baseline", Run1, "--json", "alone.json");
+
+        code.ShouldBe(ExitCodes.Pass, error);
+        output.ShouldContain("repeats the measurements of");
+        int Launches(string file) => JsonDocument.Parse(File.ReadAllText(cli.Path(file))).RootElement.GetProperty("benchmarks")[0].GetProperty("launches").GetProperty("current").GetInt32();
+        Launches("copied.json").ShouldBe(Launches("alone.json"));
     }
 
     [Fact]
