@@ -44,6 +44,11 @@ internal static class AbStep
                 throw new AbSetupException("cannot find this program's own dll to run as the head; run it with `dotnet run -c Release --project benchmarks -- --ab REF`");
             }
 
+            if (!AbCommand.IsReleaseBuild(headDll))
+            {
+                throw new AbSetupException($"the head ({headDll}) is not a Release build, the base is: run `dotnet run -c Release --project benchmarks -- --ab {options.Ref}`");
+            }
+
             var plan = AbCommand.Plan(root, baseDll, headDll, DateTimeOffset.UtcNow, options);
             var args = AbCommand.PerfGateArguments(plan);
             Console.WriteLine($"// PerfGate A/B: head = this working tree ({headDll}), base = {options.Ref} ({sha})");
@@ -175,6 +180,10 @@ public static class AbCommand
 
     public static string RunDirectory(string root, DateTimeOffset now) =>
         Path.Combine(root, ".perfgate", "ab", "run-" + now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+
+    /// <summary>True for a dll under <c>bin/Release/&lt;framework&gt;/</c>: the head must be built like the base.</summary>
+    public static bool IsReleaseBuild(string dll) =>
+        Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(dll))) == "Release";
 
     /// <summary>One side's command: the benchmarks program, only measuring, with the A/B job and the user's filter.</summary>
     public static string BenchmarkCommand(string dll, IReadOnlyList<string> filter)

@@ -178,6 +178,11 @@ public sealed class AbCommandTests
     }
 
     [Theory]
+    [InlineData("/repo/benchmarks/bin/Release/net10.0/PerfGate.Benchmarks.dll", true)]
+    [InlineData("/repo/benchmarks/bin/Debug/net10.0/PerfGate.Benchmarks.dll", false)]
+    public void The_head_must_be_a_Release_build_like_the_base(string dll, bool release) => AbCommand.IsReleaseBuild(dll).ShouldBe(release);
+
+    [Theory]
     [InlineData("main", "main")]
     [InlineData("/a/b-c_d.dll", "/a/b-c_d.dll")]
     [InlineData("*Validation*", "'*Validation*'")]
