@@ -24,4 +24,11 @@ public static class PerfGateJobs
         .WithWarmupCount(3)
         .WithIterationCount(10)
         .AsDefault();
+
+    /// <summary>
+    /// The A/B job (<c>--ab</c>, and the PR workflow's <c>AB_JOB_ARGS</c>, kept equal by a test): one in-process launch per
+    /// side per round, because <c>perfgate ab</c> makes the replicate a process of its own, base and head alternating.
+    /// About 16 s per side per round for the whole sample suite on the 2-core machine.
+    /// </summary>
+    public const string AbArguments = "--inProcess --launchCount 1 --warmupCount 2 --iterationCount 6 --iterationTime 100";
 }

@@ -6,7 +6,8 @@ namespace PerfGate.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project benchmarks [-- --ci] [BenchmarkDotNet arguments]</c>:
-/// runs the benchmarks, then <see cref="AfterBenchmarks"/>.
+/// runs the benchmarks, then <see cref="AfterBenchmarks"/>. With <c>-- --ab REF</c> it measures the working tree
+/// against REF side by side instead (<see cref="AbStep"/>).
 /// </summary>
 internal static class Program
 {
@@ -27,6 +28,17 @@ internal static class Program
         }
 
         var options = RunOptions.Parse(args);
+        if (options.Error is not null)
+        {
+            Console.Error.WriteLine($"PerfGate.Benchmarks: {options.Error}");
+            return PerfGate.Cli.ExitCodes.BadInput;
+        }
+
+        if (options.Ab is not null)
+        {
+            return AbStep.Run(options.Ab);
+        }
+
         var summaries = BenchmarkSwitcher
             .FromAssembly(typeof(Program).Assembly)
             .Run([.. options.BenchmarkDotNetArguments], PerfGateConfig.Create(options))

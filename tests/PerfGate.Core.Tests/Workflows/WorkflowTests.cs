@@ -60,7 +60,7 @@ public sealed partial class WorkflowTests
     public void Benchmark_code_runs_only_in_read_only_jobs_without_stored_credentials(string file)
     {
         var wf = WorkflowFile.Load(file);
-        var benchmarkJobs = wf.Runs.Where(r => r.Run.Contains("--project benchmarks", StringComparison.Ordinal)).Select(r => r.Job).Distinct().ToList();
+        var benchmarkJobs = wf.Runs.Where(r => RunsBenchmarkCode(r.Run)).Select(r => r.Job).Distinct().ToList();
         // Every workflow but the fork-comment one measures: if the command is reworded, this test must notice.
         (benchmarkJobs.Count > 0).ShouldBe(file != "perf-gate-comment.yml", $"{file}: jobs that run the benchmarks");
         foreach (var job in benchmarkJobs)
@@ -74,7 +74,7 @@ public sealed partial class WorkflowTests
 
         foreach (var (job, _) in wf.Jobs.Where(j => WorkflowFile.Permissions(WorkflowFile.Map(j.Value).GetValueOrDefault("permissions")).Values.Any(v => v.StartsWith("write", StringComparison.Ordinal))))
         {
-            wf.Runs.Where(r => r.Job == (string)job).ShouldAllBe(r => !r.Run.Contains("--project benchmarks", StringComparison.Ordinal), $"{file}/{job} holds a write token");
+            wf.Runs.Where(r => r.Job == (string)job).ShouldAllBe(r => !RunsBenchmarkCode(r.Run), $"{file}/{job} holds a write token");
             wf.Runs.Where(r => r.Job == (string)job && r.Run.Contains("dotnet build", StringComparison.Ordinal)).ShouldBeEmpty($"{file}/{job} builds the whole solution");
         }
     }
@@ -116,20 +116,83 @@ public sealed partial class WorkflowTests
         var wf = WorkflowFile.Load("perf-gate.yml");
         wf.On.Keys.ShouldBe(["pull_request", "workflow_dispatch"], ignoreOrder: true);
 
-        var benchmarkRun = wf.Runs.Single(r => r.Run.Contains("--project benchmarks", StringComparison.Ordinal));
-        benchmarkRun.Job.ShouldBe("benchmarks");
-        benchmarkRun.Run.ShouldContain("dotnet run -c Release --project benchmarks -- --ci --no-gate");
-
         var check = wf.Runs.Single(r => r.Run.Contains(" check ", StringComparison.Ordinal));
         check.Job.ShouldBe("gate");
-        var command = Regex.Replace(check.Run, @"\s+", " ").Trim();
-        command.ShouldBe("dotnet run -c Release --project src/PerfGate.Cli -- check --results BenchmarkDotNet.Artifacts/results --baseline baselines --history .perfgate/history.db --markdown perfgate-report.md --json perfgate-verdict.json --github-comment");
+        Flat(check.Run).ShouldBe("dotnet run -c Release --project src/PerfGate.Cli -- check --ab pr/ab --baseline baselines --history .perfgate/history.db --markdown perfgate-report.md --json perfgate-verdict.json --github-comment");
 
-        // The job that runs PR code has no write scope and keeps no credentials on disk.
-        var checkout = wf.Steps.First(s => s.Job == "benchmarks" && s.Step.GetValueOrDefault("uses") is string u && u.StartsWith("actions/checkout@", StringComparison.Ordinal));
-        ((string)WorkflowFile.Map(checkout.Step["with"])["persist-credentials"]).ShouldBe("false");
+        // The gate judges the uploaded rounds with the base commit's perfgate and baseline, and runs no benchmark code.
+        var checkout = wf.Steps.Single(s => s.Job == "gate" && IsUse(s.Step, "actions/checkout@"));
+        ((string)WorkflowFile.Map(checkout.Step["with"])["ref"]).ShouldBe("${{ github.event.pull_request.base.sha || github.sha }}");
+        var download = wf.Steps.Single(s => s.Job == "gate" && IsUse(s.Step, "actions/download-artifact@"));
+        var with = WorkflowFile.Map(download.Step["with"]);
+        ((string)with["name"]).ShouldBe("benchmark-results");
+        ((string)with["path"]).ShouldBe("pr/", "the PR's data lands in a folder of its own, never over the trusted checkout");
+        wf.Runs.Where(r => r.Job == "gate").ShouldAllBe(r => !RunsBenchmarkCode(r.Run) && !r.Run.Contains(" ab ", StringComparison.Ordinal));
 
         wf.Uses.ShouldContain(u => u.Job == "gate" && u.Uses.StartsWith("actions/upload-artifact@", StringComparison.Ordinal));
+    }
+
+    /// <summary>SPEC §6: the PR job builds the merge base and the head and measures them side by side with perfgate ab.</summary>
+    [Fact]
+    public void Perf_gate_measures_the_merge_base_and_the_head_side_by_side()
+    {
+        var wf = WorkflowFile.Load("perf-gate.yml");
+        var job = WorkflowFile.Map(wf.Jobs["benchmarks"]);
+        var steps = wf.Steps.Where(s => s.Job == "benchmarks").Select(s => s.Step).ToList();
+        var env = WorkflowFile.Map(job["env"]);
+        var baseDir = (string)env["BASE_DIR"];
+        baseDir.ShouldStartWith("${{ github.workspace }}/");
+        ((string)env["AB_JOB_ARGS"]).ShouldContain("--inProcess", customMessage: "PerfGateJobs.AbArguments; the Benchmarks tests hold the two equal");
+
+        // The head: the PR's own commit, with the history both sides share, and no credentials kept on disk.
+        var checkout = WorkflowFile.Map(steps.Single(s => IsUse(s, "actions/checkout@"))["with"]);
+        ((string)checkout["ref"]).ShouldBe("${{ github.event.pull_request.head.sha || github.sha }}");
+        checkout["fetch-depth"].ToString().ShouldBe("0");
+        ((string)checkout["persist-credentials"]).ShouldBe("false");
+
+        // The base: a worktree of git merge-base(PR base SHA, head), not the base branch's tip.
+        var worktreeIndex = steps.FindIndex(s => Run(s).Contains("git worktree add", StringComparison.Ordinal));
+        worktreeIndex.ShouldBeGreaterThanOrEqualTo(0, "a step adds the base's worktree");
+        var worktree = steps[worktreeIndex];
+        ((string)WorkflowFile.Map(worktree["env"])["BASE_SHA"]).ShouldBe("${{ github.event.pull_request.base.sha }}");
+        var script = Run(worktree);
+        script.ShouldContain("head=$(git rev-parse HEAD)");
+        script.ShouldContain("base=$(git merge-base \"$target\" \"$head\")");
+        script.ShouldContain("target=${BASE_SHA:-");
+        script.ShouldContain("git worktree add --detach \"$BASE_DIR\" \"$base\"");
+
+        // Both are built, the base from its worktree; then perfgate ab runs, after both builds.
+        var headBuild = steps.FindIndex(s => Flat(Run(s)) == "dotnet build benchmarks -c Release");
+        var baseBuild = steps.FindIndex(s => Flat(Run(s)) == "dotnet build \"$BASE_DIR/benchmarks\" -c Release");
+        var abIndex = steps.FindIndex(s => Run(s).Contains("perfgate.dll ab ", StringComparison.Ordinal));
+        headBuild.ShouldBeGreaterThan(worktreeIndex);
+        baseBuild.ShouldBeGreaterThan(worktreeIndex);
+        abIndex.ShouldBeGreaterThan(Math.Max(headBuild, baseBuild));
+
+        var ab = Flat(Run(steps[abIndex]).Replace("\\\n", " ", StringComparison.Ordinal));
+        ab.ShouldContain("dotnet src/PerfGate.Cli/bin/Release/net10.0/perfgate.dll ab ");
+        ab.ShouldContain("--base-command \"dotnet $BASE_DIR/benchmarks/bin/Release/net10.0/PerfGate.Benchmarks.dll --no-gate --no-record $AB_JOB_ARGS\"");
+        ab.ShouldContain("--head-command \"dotnet $GITHUB_WORKSPACE/benchmarks/bin/Release/net10.0/PerfGate.Benchmarks.dll --no-gate --no-record $AB_JOB_ARGS\"");
+        ab.ShouldContain(" --out ab ");
+        ab.ShouldContain(" --markdown ab-report.md --json ab-verdict.json");
+        ab.ShouldNotContain("--github-comment", customMessage: "only the gate job publishes");
+        ab.ShouldNotContain("--record");
+
+        // A regression (1) is the gate job's to report; bad input or an internal error (2, 3) fails here.
+        Run(steps[abIndex]).ShouldContain("if [ \"$status\" -gt 1 ]; then exit \"$status\"; fi");
+
+        // Under 10 minutes on a 2-core runner: perfgate ab's budget leaves time for the checkout and the two builds.
+        var maxMinutes = int.Parse(Regex.Match(ab, @"--max-minutes (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        maxMinutes.ShouldBe(8);
+        var timeout = int.Parse((string)job["timeout-minutes"], System.Globalization.CultureInfo.InvariantCulture);
+        timeout.ShouldBeLessThanOrEqualTo(10);
+        timeout.ShouldBeGreaterThanOrEqualTo(maxMinutes + 2);
+
+        // The rounds go to the gate job as an artifact.
+        var upload = WorkflowFile.Map(steps.Single(s => IsUse(s, "actions/upload-artifact@"))["with"]);
+        ((string)upload["name"]).ShouldBe("benchmark-results");
+        ((string)upload["path"]).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ShouldBe(["ab/", "ab-report.md", "ab-verdict.json"]);
+        wf.Runs.ShouldNotContain(r => r.Run.Contains("--ci", StringComparison.Ordinal), "the PR job runs the A/B job, not the long CI job");
     }
 
     [Fact]
@@ -164,6 +227,20 @@ public sealed partial class WorkflowTests
         wf.Runs.ShouldContain(r => r.Run.Contains("baseline update --from BenchmarkDotNet.Artifacts/results --dir baselines", StringComparison.Ordinal));
         wf.Runs.ShouldContain(r => r.Run.Contains("gh pr create", StringComparison.Ordinal));
     }
+
+    /// <summary>A run step that builds or runs benchmark code: the benchmarks project, its dll, or perfgate ab (which runs both sides).</summary>
+    private static bool RunsBenchmarkCode(string run) =>
+        run.Contains("--project benchmarks", StringComparison.Ordinal)
+        || run.Contains("PerfGate.Benchmarks.dll", StringComparison.Ordinal)
+        || Regex.IsMatch(run, @"dotnet build\b[^\n]*benchmarks")
+        || Regex.IsMatch(run, @"\bab\s+\\?\s*--(base|head)-command");
+
+    private static bool IsUse(Dictionary<object, object> step, string action) =>
+        step.GetValueOrDefault("uses") is string u && u.StartsWith(action, StringComparison.Ordinal);
+
+    private static string Run(Dictionary<object, object> step) => step.GetValueOrDefault("run") as string ?? "";
+
+    private static string Flat(string run) => Regex.Replace(run, @"\s+", " ").Trim();
 
     [GeneratedRegex(@"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$")]
     private static partial Regex PinnedAction();
