@@ -97,7 +97,8 @@ internal static partial class JobName
     /// BenchmarkDotNet's run and accuracy characteristics (<c>Jobs/RunMode.cs</c>, <c>Jobs/AccuracyMode.cs</c>): they
     /// decide how long and how precisely a benchmark is measured, not what is measured, so the same benchmark measured
     /// by a quick local job and by a three-launch CI job is one benchmark. <c>RunStrategy</c>, the runtime, the JIT,
-    /// GC settings, environment variables and the toolchain stay in the identity.
+    /// GC settings, environment variables and the toolchain stay in the identity, except BenchmarkDotNet's in-process
+    /// toolchains (<see cref="InProcessToolchain"/>).
     /// </summary>
     private static readonly HashSet<string> AccuracyCharacteristics = new(StringComparer.Ordinal)
     {
@@ -106,6 +107,18 @@ internal static partial class JobName
         "MaxRelativeError", "MaxAbsoluteError", "MinIterationTime", "MinInvokeCount", "EvaluateOverhead",
         "OutlierMode", "AnalyzeLaunchVariance",
     };
+
+    /// <summary>
+    /// <c>Toolchain=InProcessEmitToolchain</c> (<c>--inProcess</c>) and <c>InProcessNoEmitToolchain</c> measure the same
+    /// code as the default out-of-process toolchain, only inside the host process, with no project to generate and build:
+    /// the fast A/B job uses it (one process per side per round). It is the same benchmark as the baseline's and the
+    /// history's; the A/B verdict decides time against its own same-runner base anyway.
+    /// </summary>
+    private static bool InProcessToolchain(string characteristic)
+    {
+        var parts = characteristic.Split('=', 2);
+        return parts.Length == 2 && parts[0].Trim() == "Toolchain" && parts[1].Trim().StartsWith("InProcess", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// The job as identity: the characteristics that change what is measured, without the job's name and without
@@ -124,7 +137,7 @@ internal static partial class JobName
             ? canonicalJob[(open + 1)..^1]
             : canonicalJob.Contains('=', StringComparison.Ordinal) ? canonicalJob : "";
         var kept = SplitTopLevel(props)
-            .Where(p => !AccuracyCharacteristics.Contains(p.Split('=', 2)[0].Trim()))
+            .Where(p => !AccuracyCharacteristics.Contains(p.Split('=', 2)[0].Trim()) && !InProcessToolchain(p))
             .ToList();
         return string.Join(", ", kept);
     }

@@ -404,6 +404,18 @@ public static class Gate
             }
         }
 
+        if (Modality.MValue(e.Current.AllValues) is >= Modality.MultimodalMValue and var mValue)
+        {
+            findings = findings.Add(new Finding
+            {
+                Tier = c?.Tier ?? Tier.Baseline,
+                Severity = Severity.Ok,
+                Metric = "time",
+                Message = string.Create(CultureInfo.InvariantCulture,
+                    $"the measurements look multimodal (mvalue {mValue:0.0}, Perfolizer): the median can jump between modes from one process to the next; more launches or rounds average over them"),
+            });
+        }
+
         var (outcome, outcomeText, suspect) = Outcome(e, deciding, options, alpha, mde, screeningRounds);
         return new BenchmarkVerdict
         {

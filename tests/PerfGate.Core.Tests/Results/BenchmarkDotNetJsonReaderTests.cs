@@ -215,6 +215,8 @@ public sealed class BenchmarkDotNetJsonReaderTests
     [InlineData("InvocationCount=16, IterationCount=3, LaunchCount=2, UnrollFactor=16, WarmupCount=1", "")]
     [InlineData(".NET 8.0(Runtime=.NET 8.0, Toolchain=net8.0)", "Runtime=.NET 8.0, Toolchain=net8.0")]
     [InlineData("Job(EnvironmentVariables=A=1,B=2, IterationCount=5)", "EnvironmentVariables=A=1,B=2")]
+    [InlineData("Local(IterationCount=6, IterationTime=100ms, LaunchCount=1, Toolchain=InProcessEmitToolchain, WarmupCount=2)", "")]
+    [InlineData("Job(Runtime=.NET 8.0, Toolchain=InProcessNoEmitToolchain)", "Runtime=.NET 8.0")]
     public void The_job_identity_keeps_what_changes_the_measurement_and_drops_the_run_length(string job, string identity) =>
         JobName.Identity(job).ShouldBe(identity);
 
