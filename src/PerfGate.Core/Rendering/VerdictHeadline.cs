@@ -15,10 +15,13 @@ internal static class VerdictHeadline
         if (verdict.Passed)
         {
             var undecided = UndecidedAboveFail(verdict);
-            return undecided.Count > 0
+            var text = undecided.Count > 0
                 ? Units.Count(undecided.Count) + " undecided possible " + (undecided.Count == 1 ? "slowdown" : "slowdowns")
                     + " above " + Units.Percent(verdict.Thresholds.FailPercent)
                 : "no regression above " + Units.Percent(verdict.Thresholds.FailPercent);
+            return verdict.RunnerShiftPercent is { } shift
+                ? text + "; the whole suite moved " + Units.SignedPercent(shift) + ", taken as the runner's: only an A/B run (perfgate ab) can tell the runner from the code"
+                : text;
         }
 
         if (total == 0)
@@ -52,10 +55,11 @@ internal static class VerdictHeadline
     /// True when a passing verdict still warns in its headline: A/B benchmarks left undecided whose change is above
     /// the fail threshold. Such a run is never reported as a plain pass.
     /// </summary>
-    public static bool PassesWithWarnings(Verdict verdict) => verdict.Passed && UndecidedAboveFail(verdict).Count > 0;
+    public static bool PassesWithWarnings(Verdict verdict) => verdict.Passed && (UndecidedAboveFail(verdict).Count > 0 || verdict.RunnerShiftPercent is not null);
 
     /// <summary>What follows the bracket of a headline that <see cref="PassesWithWarnings"/>: <c>: run more rounds</c>; else empty.</summary>
-    public static string Advice(Verdict verdict) => PassesWithWarnings(verdict) ? ": run more rounds" : string.Empty;
+    public static string Advice(Verdict verdict) =>
+        !PassesWithWarnings(verdict) ? string.Empty : UndecidedAboveFail(verdict).Any(b => b.Rounds is not null) ? ": run more rounds" : UndecidedAboveFail(verdict).Count > 0 ? ": measure base and head side by side (perfgate ab)" : string.Empty;
 
     /// <summary>Undecided A/B benchmarks that do not fail but whose change is above the fail threshold, largest change first.</summary>
     public static List<BenchmarkVerdict> UndecidedAboveFail(Verdict verdict) =>

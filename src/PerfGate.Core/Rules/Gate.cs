@@ -37,7 +37,8 @@ public static class Gate
         })];
 
         // 3. Comparisons: every reference's view of every benchmark, one of them deciding.
-        var references = References(input, evidence, mismatch, ab, notes);
+        var shifts = new List<RunnerShift>();
+        var references = References(input, evidence, mismatch, ab, notes, shifts);
         var comparisons = Decide([.. evidence.SelectMany(e => references.Select(r => r.Compare(e)).OfType<Comparison>())]);
 
         // 4. The suite-wide correction.
@@ -65,6 +66,7 @@ public static class Gate
             Benchmarks = [.. VerdictOrdering.ForReport(verdicts)],
             Metrics = metrics,
             Notes = [.. notes],
+            RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).Select(x => (double?)x.Percent).MaxBy(x => Math.Abs(x!.Value)),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,
                 options.Thresholds.FailPercent,
@@ -174,7 +176,7 @@ public static class Gate
     /// always, each wrapped in the runner-shift correction in a single run (never in an A/B run: the pairing already
     /// removes the runner).
     /// </summary>
-    private static List<IReference> References(GateInput input, ImmutableArray<BenchmarkEvidence> evidence, bool mismatch, bool ab, List<string> notes)
+    private static List<IReference> References(GateInput input, ImmutableArray<BenchmarkEvidence> evidence, bool mismatch, bool ab, List<string> notes, List<RunnerShift> shifts)
     {
         var options = input.Options;
         IReference baseline = new CommittedBaselineReference(mismatch);
@@ -201,6 +203,7 @@ public static class Gate
             var changes = steady.Select(reference.Compare).OfType<Comparison>().Select(c => c.MeasuredLogChange).ToArray();
             if (RunnerShift.Detect(changes, variance, options.Thresholds, cap) is { } shift)
             {
+                shifts.Add(shift);
                 references.Add(new ShiftCorrectedReference(reference, shift, e => !AllocationChanged(e, options)));
                 notes.Add(string.Create(CultureInfo.InvariantCulture,
                     $"The whole suite moved {shift.Percent:+0.0;-0.0}% against {against} ({shift.Benchmarks} benchmarks with unchanged allocations, most the same way). ") +

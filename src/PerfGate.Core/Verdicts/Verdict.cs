@@ -18,6 +18,12 @@ public sealed record Verdict
 
     public required GateThresholds Thresholds { get; init; }
 
+    /// <summary>
+    /// In a single run, the suite-wide shift (percent) the runner-shift correction took out when it was at least the
+    /// warning threshold: the headline then says only an A/B run can tell the runner from the code. Null otherwise.
+    /// </summary>
+    public double? RunnerShiftPercent { get; init; }
+
     /// <summary>Sentences for the reader that concern the whole run.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 

@@ -328,6 +328,10 @@ public sealed class GateTests
         // The measured +35% stays visible and each benchmark says it is undecided: runner or code.
         verdict.Benchmarks.ShouldAllBe(b => b.ChangePercent > 25);
         verdict.Benchmarks.ShouldAllBe(b => b.Severity == Severity.Warning && b.Findings.Any(f => f.Message.Contains("Only an A/B run")));
+        verdict.RunnerShiftPercent!.Value.ShouldBeInRange(30, 40);
+        var headline = PerfGate.Core.Rendering.TerminalReport.Render(verdict).Split('\n')[0];
+        headline.ShouldContain("PASS with warnings");
+        headline.ShouldContain("only an A/B run (perfgate ab) can tell the runner from the code");
     }
 
     [Fact]
