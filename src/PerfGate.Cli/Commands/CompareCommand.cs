@@ -74,7 +74,8 @@ internal static class CompareCommand
             Column.Number("A", "a"),
             Column.Number("B", "b"),
             Column.Number("Change", "changePercent"),
-            Column.Number("±", "uncertaintyPercent"),
+            Column.Number("95% CI from", "changeLowerPercent"),
+            Column.Number("to", "changeUpperPercent"),
             Column.Text("Verdict", "verdict"),
             Column.Text("Severity", "severity"),
             Column.Text("Fails", "fails"),
@@ -83,7 +84,6 @@ internal static class CompareCommand
             Column.Number("Alloc change", "allocatedChangePercent"));
         foreach (var v in verdict.Benchmarks)
         {
-            var interval = Units.HalfWidth(v.ChangeLowerPercent, v.ChangeUpperPercent);
             var allocChange = v.BaselineAllocatedBytes is { } before && v.CurrentAllocatedBytes is { } after && before != 0 ? (after / before - 1) * 100 : (double?)null;
             var severity = v.Severity.ToString().ToLowerInvariant();
             table.Add(
@@ -91,7 +91,8 @@ internal static class CompareCommand
                 Cell.Of(Units.Time(v.Baseline), v.Baseline),
                 Cell.Of(Units.Time(v.Current), v.Current),
                 Cell.Of(Units.SignedPercent(v.ChangePercent), v.ChangePercent),
-                Cell.Of(interval is { } i ? Units.Percent(Math.Round(i, 1)) : "–", interval),
+                Cell.Of(v.ChangeLowerPercent is { } lower ? Units.SignedPercent(Math.Round(lower, 1)) : "–", v.ChangeLowerPercent),
+                Cell.Of(v.ChangeUpperPercent is { } upper ? Units.SignedPercent(Math.Round(upper, 1)) : "–", v.ChangeUpperPercent),
                 Cell.Of(KindName(v.Kind), KindName(v.Kind)),
                 Cell.Of(severity, severity),
                 Cell.Of(v.Fails ? "fails" : "", v.Fails),

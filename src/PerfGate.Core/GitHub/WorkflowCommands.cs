@@ -90,9 +90,9 @@ public static class WorkflowCommands
     private static string Describe(BenchmarkVerdict b)
     {
         var change = b.Kind == ChangeKind.FailedToRun ? "failed to run" : Units.SignedPercent(b.ChangePercent);
-        if (Units.HalfWidth(b.ChangeLowerPercent, b.ChangeUpperPercent) is { } half)
+        if (b.ChangeLowerPercent is not null && b.ChangeUpperPercent is not null)
         {
-            change += " ± " + Units.SignedPercent(half).TrimStart('+');
+            change += ", 95% CI " + Units.Interval(b.ChangeLowerPercent, b.ChangeUpperPercent);
         }
 
         return b.DisplayName + " " + change + " (" + Units.Time(b.Baseline) + " → " + Units.Time(b.Current) + ")" + Reason(b.Findings);

@@ -77,10 +77,6 @@ public static class Units
     public static string PValue(double p) =>
         p < 0.0001 ? "p < 0.0001" : "p = " + Math.Min(p, 1).ToString("0.####", CultureInfo.InvariantCulture);
 
-    /// <summary>The half-width of a confidence interval, e.g. <c>6.1%</c>; null when either bound is missing.</summary>
-    public static double? HalfWidth(double? lower, double? upper) =>
-        lower is { } l && upper is { } u && double.IsFinite(l) && double.IsFinite(u) ? Math.Abs(u - l) / 2 : null;
-
     /// <summary>A plain number: thousands grouped from 1,000 up, else three significant digits.</summary>
     public static string Number(double? value)
     {

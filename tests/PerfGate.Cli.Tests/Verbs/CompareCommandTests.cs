@@ -94,14 +94,15 @@ public sealed class CompareCommandTests(RecordedHistory history) : IClassFixture
 
         code.ShouldBe(0, error);
         var records = Rfc4180.Parse(output);
-        records[0].ShouldBe(["benchmark", "a", "b", "changePercent", "uncertaintyPercent", "verdict", "severity", "fails", "allocatedA", "allocatedB", "allocatedChangePercent"]);
+        records[0].ShouldBe(["benchmark", "a", "b", "changePercent", "changeLowerPercent", "changeUpperPercent", "verdict", "severity", "fails", "allocatedA", "allocatedB", "allocatedChangePercent"]);
         var rows = records.Skip(1).ToList();
 
         rows.Count.ShouldBe(24);
         var regressed = rows.Single(r => r[0].StartsWith(Regressed, StringComparison.Ordinal));
         double.Parse(regressed[3], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(50, 70);
-        regressed[7].ShouldBe("true");
-        regressed[9].ShouldBe("3740");
+        double.Parse(regressed[4], System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(double.Parse(regressed[5], System.Globalization.CultureInfo.InvariantCulture));
+        regressed[8].ShouldBe("true");
+        regressed[10].ShouldBe("3740");
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class WorkflowCommandsTests
 
         lines.Count.ShouldBe(3);
         lines[0].ShouldStartWith("::error title=PerfGate%3A Import.FromJson::Import.FromJson failed to run");
-        lines[1].ShouldBe("::error title=PerfGate%3A Validation.ValidateDefinition(Rules%3A 45)::Validation.ValidateDefinition(Rules: 45) +34.2%25 ± 6.1%25 (41.3 μs → 55.4 μs): 34.2%25 slower than the baseline (95%25 CI +28.1%25 to +40.3%25), above the 20%25 fail threshold.");
+        lines[1].ShouldBe("::error title=PerfGate%3A Validation.ValidateDefinition(Rules%3A 45)::Validation.ValidateDefinition(Rules: 45) +34.2%25, 95%25 CI +28%25 … +40%25 (41.3 μs → 55.4 μs): 34.2%25 slower than the baseline (95%25 CI +28.1%25 to +40.3%25), above the 20%25 fail threshold.");
         lines[2].ShouldStartWith("::warning title=PerfGate%3A SVC-002::SVC-002 Prompt tokens +12.8%25: ");
         lines.ShouldAllBe(l => !l.Contains('\n'));
     }
