@@ -183,10 +183,10 @@ public sealed partial class WorkflowTests
 
         // Under 10 minutes on a 2-core runner: perfgate ab's budget leaves time for the checkout and the two builds.
         var maxMinutes = int.Parse(Regex.Match(ab, @"--max-minutes (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        maxMinutes.ShouldBe(8);
+        maxMinutes.ShouldBe(6);
         var timeout = int.Parse((string)job["timeout-minutes"], System.Globalization.CultureInfo.InvariantCulture);
         timeout.ShouldBeLessThanOrEqualTo(10);
-        timeout.ShouldBeGreaterThanOrEqualTo(maxMinutes + 2);
+        timeout.ShouldBeGreaterThanOrEqualTo(maxMinutes + 3);
 
         // The rounds go to the gate job as an artifact.
         var upload = WorkflowFile.Map(steps.Single(s => IsUse(s, "actions/upload-artifact@"))["with"]);
