@@ -84,6 +84,7 @@ internal static class CalibrationAnalysis
             rounds.Count,
             mains[0].Run.Results.Count(r => !r.FailedToRun),
             LoadRange.Of([.. loads.Values]),
+            RecordedSpan(directory),
             [.. single],
             [.. ab]);
     }
@@ -307,6 +308,20 @@ internal static class CalibrationAnalysis
         return loads;
     }
 
+    /// <summary>The first and last run start in runs.tsv (UTC), or "n/a".</summary>
+    private static string RecordedSpan(string directory)
+    {
+        var path = Path.Combine(directory, "runs.tsv");
+        var lines = File.Exists(path) ? File.ReadAllLines(path) : [];
+        var column = lines.Length > 0 ? Array.IndexOf(lines[0].Split('\t'), "start_utc") : -1;
+        var starts = column < 0 ? [] : lines.Skip(1).Select(l => l.Split('\t')).Where(f => f.Length > column)
+            .Select(f => DateTimeOffset.TryParse(f[column], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t) ? t : (DateTimeOffset?)null)
+            .Where(t => t is not null).Select(t => t!.Value).Order().ToArray();
+        return starts.Length == 0
+            ? "n/a"
+            : string.Create(CultureInfo.InvariantCulture, $"{starts[0]:yyyy-MM-dd HH:mm}–{starts[^1]:yyyy-MM-dd HH:mm} UTC ({starts.Length} runs in runs.tsv)");
+    }
+
     private static string Relative(string root, string dir) => Path.GetRelativePath(root, dir).Replace('\\', '/');
 
     private static double Percent(double ratio) => (ratio - 1) * 100;
@@ -320,7 +335,7 @@ internal static class CalibrationAnalysis
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"Calibration: {report.MainRuns} unchanged main runs as history ({report.BaselineRun} is also the baseline), {report.Rounds} A/B rounds with at least one complete pair, {report.BenchmarksPerRun} benchmarks per run; 1-minute load average at the runs' starts {report.Load}.");
+            $"Calibration: {report.MainRuns} unchanged main runs as history ({report.BaselineRun} is also the baseline), {report.Rounds} A/B rounds with at least one complete pair, {report.BenchmarksPerRun} benchmarks per run; 1-minute load average at the runs' starts {report.Load}; recorded {report.RecordedSpan}.");
         sb.AppendLine();
         sb.AppendLine("### Single run: each run judged alone against the main runs");
         sb.AppendLine();
@@ -461,5 +476,6 @@ internal sealed record CalibrationReport(
     int Rounds,
     int BenchmarksPerRun,
     LoadRange Load,
+    string RecordedSpan,
     ImmutableArray<SingleRunCell> Single,
     ImmutableArray<AbCell> Ab);
