@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using PerfGate.Sample.Configuration;
 using PerfGate.Sample.Services;
@@ -21,10 +22,22 @@ public class ContainerBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Ops)]
-    public int BuildEager() => Build(_eager);
+    public int BuildEager()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var services = Build(_eager);
+        ExtraWork.BurnCpu(start);
+        return services;
+    }
 
     [Benchmark(OperationsPerInvoke = Ops)]
-    public int BuildLazy() => Build(_lazy);
+    public int BuildLazy()
+    {
+        var start = Stopwatch.GetTimestamp();
+        var services = Build(_lazy);
+        ExtraWork.BurnCpu(start);
+        return services;
+    }
 
     private static int Build(SampleConfiguration configuration)
     {

@@ -13,6 +13,7 @@ internal static class Program
 {
     private const int Success = 0;
     private const int BenchmarksFailed = 1;
+    private const int BadArguments = 2;
 
     public static int Main(string[] args)
     {
@@ -25,6 +26,17 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--gate-speed")
         {
             return GateSpeed.GateSpeedRunner.Run(args.Skip(1).ToArray());
+        }
+
+        try
+        {
+            // A bad calibration knob stops the run here with its message, not as a failed benchmark.
+            ExtraWork.Validate();
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return BadArguments;
         }
 
         var options = RunOptions.Parse(args);
