@@ -193,9 +193,7 @@ public static class Gate
         }
 
         var typicalVariance = Quantiles.Median([.. judged.Select(e => e.Noise!.RunVariance)]);
-        var cap = RunnerShift.SeenInHistory(
-            evidence.Where(e => e.History is not null && input.History.ContainsKey(e.Key)).Select(e => (input.History[e.Key], e.History!)),
-            options.Statistics.HistoryWindow);
+        var cap = RunnerShift.SeenInHistory(evidence.Select(e => e.History).OfType<HistoryReference>());
         var steady = judged.Where(e => !AllocationChanged(e, options)).ToList();
         var references = new List<IReference>();
         foreach (var (reference, variance, against) in new[] { (baseline, 2 * typicalVariance, "the baseline"), (history, typicalVariance, "the history") })
@@ -407,7 +405,9 @@ public static class Gate
             }
         }
 
-        if (Modality.MValue(e.Current.AllValues) is >= Modality.MultimodalMValue and var mValue)
+        // Only where it explains something (a benchmark too noisy, undecided or failing): the mvalue costs a histogram per benchmark.
+        var worthExplaining = tooNoisy || findings.Any(f => f.Metric == "time" && f.Severity >= Severity.Warning);
+        if (worthExplaining && Modality.MValue(e.Current.AllValues) is >= Modality.MultimodalMValue and var mValue)
         {
             findings = findings.Add(new Finding
             {

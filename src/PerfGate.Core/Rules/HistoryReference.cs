@@ -20,6 +20,9 @@ public sealed record HistoryReference
 
     public required double LogMedian { get; init; }
 
+    /// <summary>Every window run's log estimate with its run id (outliers included), for the suite-wide shifts the history has seen.</summary>
+    public ImmutableArray<(long RunId, double LogValue)> RunLogValues { get; init; } = [];
+
     /// <summary>Sample variance of the kept log estimates (n − 1); null with fewer than 2.</summary>
     public double? Variance { get; init; }
 
@@ -52,12 +55,8 @@ public sealed record HistoryReference
             return null;
         }
 
-        var estimates = newestFirst
-            .Take(options.HistoryWindow)
-            .Select(RunEstimate.From)
-            .OfType<RunEstimate>()
-            .Reverse()
-            .ToArray();
+        var window = newestFirst.Take(options.HistoryWindow).Select(p => (p.RunId, Estimate: RunEstimate.From(p))).Where(x => x.Estimate is not null).ToArray();
+        var estimates = window.Select(x => x.Estimate!).Reverse().ToArray();
         if (estimates.Length == 0)
         {
             return null;
@@ -74,6 +73,7 @@ public sealed record HistoryReference
             AllocatedBytes = allocations.Length >= MinimumAllocationRuns ? Quantiles.Median(allocations) : null,
             AllocationRuns = allocations.Length,
             LogValues = [.. kept],
+            RunLogValues = [.. window.Select(x => (x.RunId, x.Estimate!.LogValue))],
             Values = [.. estimates.Select(e => e.Value)],
             LogMedian = median,
             Variance = variance,

@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using PerfGate.Core.Configuration;
-using PerfGate.Core.History;
 using PerfGate.Core.Statistics;
 
 namespace PerfGate.Core.Rules;
@@ -65,27 +63,24 @@ public sealed record RunnerShift(double LogShift, double AbsorbedLogShift, doubl
     /// benchmarks of its log distance from that benchmark's history median (runs with at least 5 benchmarks); null
     /// when no recorded run qualifies.
     /// </summary>
-    public static double? SeenInHistory(IEnumerable<(ImmutableArray<HistoryPoint> Points, HistoryReference Reference)> series, int window)
+    public static double? SeenInHistory(IEnumerable<HistoryReference> references)
     {
         var byRun = new Dictionary<long, List<double>>();
-        foreach (var (points, reference) in series)
+        foreach (var reference in references)
         {
-            if (reference.Count < 3 || points.IsDefaultOrEmpty)
+            if (reference.Count < 3)
             {
                 continue;
             }
 
-            foreach (var point in points.Take(window))
+            foreach (var (runId, logValue) in reference.RunLogValues)
             {
-                if (RunEstimate.From(point) is { } estimate)
+                if (!byRun.TryGetValue(runId, out var list))
                 {
-                    if (!byRun.TryGetValue(point.RunId, out var list))
-                    {
-                        byRun[point.RunId] = list = [];
-                    }
-
-                    list.Add(estimate.LogValue - reference.LogMedian);
+                    byRun[runId] = list = [];
                 }
+
+                list.Add(logValue - reference.LogMedian);
             }
         }
 
