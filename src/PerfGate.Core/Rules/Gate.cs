@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Results;
 using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
@@ -39,7 +40,7 @@ public static class Gate
         // 3. Comparisons: every reference's view of every benchmark, one of them deciding.
         var shifts = new List<RunnerShift>();
         var references = References(input, evidence, mismatch, ab, notes, shifts);
-        var comparisons = Decide([.. evidence.SelectMany(e => references.Select(r => r.Compare(e)).OfType<Comparison>())]);
+        var comparisons = Decide([.. evidence.SelectMany(e => references.Select(r => r.Compare(e)).OfType<Comparison>().Select(c => WithinMainsRange(e, c)))]);
 
         // 4. The suite-wide correction.
         var corrected = SuiteCorrection.Apply(comparisons);
@@ -219,6 +220,29 @@ public static class Gate
         }
 
         return references;
+    }
+
+    /// <summary>
+    /// A single run whose time is within the range main's own recorded runs produced (every run of the history window,
+    /// outliers included; "within" allowing the warning threshold beyond its top, the size of change the gate treats as
+    /// noise anyway) cannot fail on time: a process-level mode that main itself has shown — a bimodal benchmark's
+    /// slow mode, a spike the window still holds — is not a regression one run can demonstrate. The outlier removal
+    /// that keeps the history's median and spread robust would otherwise hide that mode and make its return look like
+    /// a change. It is still a warning when above the fail threshold (undecided), never a quiet pass.
+    /// </summary>
+    private static Comparison WithinMainsRange(BenchmarkEvidence e, Comparison c)
+    {
+        if (c.Tier is not (Tier.History or Tier.Baseline) || c.CannotFailReason is not null ||
+            e is not { History.Values: { Length: >= 3 } values, CurrentEstimate: { } now } || now.Value > values.Max() * (1 + (e.WarningPercent / 100)))
+        {
+            return c;
+        }
+
+        return c with
+        {
+            CannotFailReason = string.Create(CultureInfo.InvariantCulture,
+                $"this run ({Units.Time(now.Value)}) is within what main's own recorded runs produced (up to {Units.Time(values.Max())} in the last {values.Length}, plus the {e.WarningPercent:0.#}% warning margin); only an A/B run can tell"),
+        };
     }
 
     /// <summary>

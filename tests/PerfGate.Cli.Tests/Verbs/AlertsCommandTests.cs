@@ -33,7 +33,10 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
         lines[0].ShouldStartWith("Id  Time (UTC)        Severity  Tier     Series");
         var rows = lines.Skip(2).TakeWhile(l => l.Length > 0).ToList();
         rows.Select(r => long.Parse(r.TrimStart().Split(' ')[0], CultureInfo.InvariantCulture)).ShouldBe(expected.Select(a => a.Id));
-        rows[0].ShouldContain("2026-11-30 12:00  critical  history  ParserBenchmarks.Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4,");
+        // The newest run repeats the regression the history already holds (the first regressed run): within what main's
+        // own runs produced, its time alert is a warning; the first regressed run's was critical.
+        rows[0].ShouldContain("2026-11-30 12:00  warning   history  ParserBenchmarks.Join(Count=100, Separator=a b) [Invocation");
+        expected.ShouldContain(a => a.Severity == Severity.Critical && a.Metric == "time");
         rows[0].ShouldContain($"#{history.RunIds[^1]}  {RecordedHistory.CommitOf(29)[..8]}");
         lines[^1].ShouldBe(string.Create(CultureInfo.InvariantCulture,
             $"{expected.Count} alerts: {expected.Count(a => a.Severity == Severity.Critical)} critical, {expected.Count(a => a.Severity == Severity.Error)} error, {expected.Count(a => a.Severity == Severity.Warning)} warning; 0 acknowledged, {expected.Count} open"));
@@ -129,7 +132,8 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
         all.Count.ShouldBe(StoreAlerts().Count + 1);
         Ids().ShouldBe(all.Select(a => a.Id));
         Ids("--severity", "error").ShouldBe(all.Where(a => a.Severity >= Severity.Error).Select(a => a.Id));
-        Ids("--severity", "error").Count.ShouldBe(all.Count - 1);
+        Ids("--severity", "error").Count.ShouldBe(all.Count(a => a.Severity >= Severity.Error));
+        Ids("--severity", "error").Count.ShouldBeLessThan(all.Count);
         Ids("--severity", "warning").Count.ShouldBe(all.Count);
         Ids("--days", "1").ShouldBe(all.Where(a => a.TriggeredAt >= RecordedHistory.End.AddHours(1).AddDays(-1)).Select(a => a.Id));
         Ids("--days", "1").Count.ShouldBe(3); // the new warning, and the last run's time and allocation alerts
@@ -152,7 +156,7 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
         var (code, output, error) = cli.Run("alerts", "ack", "--id", target.Id.ToString(CultureInfo.InvariantCulture), "--notes", "new parser, slower on purpose", "--by", "alice", "--history", copy);
 
         code.ShouldBe(0, error);
-        output.Trim().ShouldBe($"perfgate: acknowledged alert #{target.Id} (critical, ParserBenchmarks.Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4, LaunchCount=1, UnrollFactor=16, WarmupCount=1], time 2.97 μs) by alice: \"new parser, slower on purpose\"");
+        output.Trim().ShouldBe($"perfgate: acknowledged alert #{target.Id} (warning, ParserBenchmarks.Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4, LaunchCount=1, UnrollFactor=16, WarmupCount=1], time 2.97 μs) by alice: \"new parser, slower on purpose\"");
         var stored = StoreAlerts(copy).Single(a => a.Id == target.Id);
         stored.AcknowledgedBy.ShouldBe("alice");
         stored.AcknowledgedAt.ShouldBe(RecordedHistory.End.AddHours(2));
