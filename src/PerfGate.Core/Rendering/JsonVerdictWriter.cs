@@ -57,7 +57,17 @@ public static class JsonVerdictWriter
 
         w.WriteNumber("tooNoisy", verdict.Benchmarks.Count(b => b.TooNoisy));
         w.WriteNumber("failing", verdict.Benchmarks.Count(b => b.Fails) + verdict.Metrics.Count(m => m.Fails));
+        w.WriteNumber("undecided", verdict.Benchmarks.Count(b => b.Outcome == AbOutcome.Undecided));
         w.WriteEndObject();
+
+        if (verdict.RunnerShiftPercent is { } shift)
+        {
+            Number(w, "runnerShiftPercent", shift);
+        }
+        else
+        {
+            w.WriteNull("runnerShiftPercent");
+        }
 
         var t = verdict.Thresholds;
         w.WriteStartObject("thresholds");

@@ -360,6 +360,11 @@ public sealed class GateTests
         verdict.Benchmarks.ShouldAllBe(b => b.ChangePercent > 25);
         verdict.Benchmarks.ShouldAllBe(b => b.Severity == Severity.Warning && b.Findings.Any(f => f.Message.Contains("Only an A/B run")));
         verdict.RunnerShiftPercent!.Value.ShouldBeInRange(30, 40);
+        using (var json = System.Text.Json.JsonDocument.Parse(PerfGate.Core.Rendering.JsonVerdictWriter.ToJson(verdict)))
+        {
+            json.RootElement.GetProperty("runnerShiftPercent").GetDouble().ShouldBe(verdict.RunnerShiftPercent.Value, 0.1);
+        }
+
         var headline = PerfGate.Core.Rendering.TerminalReport.Render(verdict).Split('\n')[0];
         headline.ShouldContain("PASS with warnings");
         headline.ShouldContain("only an A/B run (perfgate ab) can tell the runner from the code");
