@@ -114,6 +114,10 @@ public sealed record ExactOptions
 
     /// <summary>Whether a deterministic increase beyond the fail threshold fails the build.</summary>
     public bool FailOnRegression { get; init; } = true;
+
+    /// <summary>True when <paramref name="after"/> is within the tolerance of <paramref name="before"/>: no change.</summary>
+    public bool Tolerates(double before, double after) =>
+        Math.Abs(after - before) <= Math.Max(ToleranceAbsolute, Math.Abs(before) * TolerancePercent / 100);
 }
 
 /// <summary>

@@ -20,6 +20,8 @@ public sealed partial record HostFingerprint(
     string Architecture,
     string BenchmarkDotNetVersion)
 {
+    private static readonly string[] LinuxNames = ["Linux", "Ubuntu", "Debian", "Fedora", "Alpine", "CentOS", "Red Hat", "SUSE", "Arch", "Mariner", "Azure Linux", "Amazon"];
+
     public static HostFingerprint Unknown { get; } = new("unknown", "unknown", 0, "unknown", "unknown", "unknown");
 
     /// <summary>What must match for two runs to be comparable: processor, cores, OS family, runtime major.minor, architecture.</summary>
@@ -58,8 +60,7 @@ public sealed partial record HostFingerprint(
             return "FreeBSD";
         }
 
-        string[] linux = ["Linux", "Ubuntu", "Debian", "Fedora", "Alpine", "CentOS", "Red Hat", "SUSE", "Arch", "Mariner", "Azure Linux", "Amazon"];
-        return linux.Any(l => os.Contains(l, StringComparison.OrdinalIgnoreCase)) ? "Linux" : os;
+        return LinuxNames.Any(l => os.Contains(l, StringComparison.OrdinalIgnoreCase)) ? "Linux" : os;
     }
 
     /// <summary>The runtime's name and major.minor (<c>.NET 10.0</c> of <c>.NET 10.0.1 (10.0.125.57005), X64 RyuJIT</c>), or the string itself.</summary>

@@ -74,7 +74,7 @@ public static class LaunchPool
             Detail = runs.Any(r => r.Detail == ResultDetail.Measurements) ? ResultDetail.Measurements : ResultDetail.StatisticsOnly,
             Sources = [.. runs.SelectMany(r => r.Sources).Distinct(StringComparer.Ordinal)],
             Warnings = [.. runs.SelectMany(r => r.Warnings)],
-            Timestamp = runs.Select(r => r.Timestamp).OfType<DateTimeOffset>().DefaultIfEmpty().Min() is var t && t != default ? t : first.Timestamp,
+            Timestamp = runs.Min(r => r.Timestamp),
         };
     }
 

@@ -72,7 +72,7 @@ internal static class RunMerger
                         else
                         {
                             if (results[seen.Index].AllocatedBytesPerOperation is { } before && result.AllocatedBytesPerOperation is { } now &&
-                                Math.Abs(now - before) > Math.Max(8, Math.Abs(before) * 0.01))
+                                !Configuration.GateOptions.Default.Allocations.Tolerates(before, now))
                             {
                                 warnings.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                                     $"{source}: benchmark '{result.Id.Key}' allocates {now:0.#} B/op here but {before:0.#} B/op in {seen.Source}: launches of different code? Pooled, allocations taken as their median"));

@@ -26,12 +26,12 @@ internal static class ExactRule
             return null;
         }
 
-        var diff = current - baseline;
-        var tolerance = Math.Max(exact.ToleranceAbsolute, Math.Abs(baseline) * exact.TolerancePercent / 100);
-        if (Math.Abs(diff) <= tolerance)
+        if (exact.Tolerates(baseline, current))
         {
             return null;
         }
+
+        var diff = current - baseline;
 
         var worse = biggerIsBetter ? -diff : diff;
         double? percent = baseline != 0 ? worse / Math.Abs(baseline) * 100 : null;

@@ -67,7 +67,7 @@ public static class Gate
             Benchmarks = [.. VerdictOrdering.ForReport(verdicts)],
             Metrics = metrics,
             Notes = [.. notes],
-            RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).Select(x => (double?)x.Percent).MaxBy(x => Math.Abs(x!.Value)),
+            RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).OrderByDescending(x => Math.Abs(x.Percent)).Select(x => (double?)x.Percent).FirstOrDefault(),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,
                 options.Thresholds.FailPercent,
@@ -233,7 +233,13 @@ public static class Gate
     private static Comparison WithinMainsRange(BenchmarkEvidence e, Comparison c)
     {
         if (c.Tier is not (Tier.History or Tier.Baseline) || c.CannotFailReason is not null ||
-            e is not { History.Values: { Length: >= 3 } values, CurrentEstimate: { } now } || now.Value > values.Max() * (1 + (e.WarningPercent / 100)))
+            e is not { History.Values: { Length: >= 3 } values, CurrentEstimate: { } now })
+        {
+            return c;
+        }
+
+        var top = values.Max();
+        if (now.Value > top * (1 + (e.WarningPercent / 100)))
         {
             return c;
         }
@@ -241,7 +247,7 @@ public static class Gate
         return c with
         {
             CannotFailReason = string.Create(CultureInfo.InvariantCulture,
-                $"this run ({Units.Time(now.Value)}) is within what main's own recorded runs produced (up to {Units.Time(values.Max())} in the last {values.Length}, plus the {e.WarningPercent:0.#}% warning margin); only an A/B run can tell"),
+                $"this run ({Units.Time(now.Value)}) is within what main's own recorded runs produced (up to {Units.Time(top)} in the last {values.Length}, plus the {e.WarningPercent:0.#}% warning margin); only an A/B run can tell"),
         };
     }
 
@@ -340,7 +346,7 @@ public static class Gate
     /// <summary>True when the allocations per operation moved beyond the exact-figure tolerance: the code changed.</summary>
     private static bool AllocationChanged(BenchmarkEvidence e, GateOptions options) =>
         e.ExactReference?.AllocatedBytesPerOperation is { } before && e.Current?.AllocatedBytesPerOperation is { } after &&
-        Math.Abs(after - before) > Math.Max(options.Allocations.ToleranceAbsolute, Math.Abs(before) * options.Allocations.TolerancePercent / 100);
+        !options.Allocations.Tolerates(before, after);
 
     private static bool IsCustomMetric(MetricValue m) =>
         !m.Id.Contains("Gen", StringComparison.OrdinalIgnoreCase) && !m.Id.Contains("Alloc", StringComparison.OrdinalIgnoreCase);

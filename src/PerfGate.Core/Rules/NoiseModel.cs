@@ -84,7 +84,8 @@ public static class NoiseModel
         return new NoiseEstimate(variance, Math.Max(1, df), string.Join(", ", sources), evidence is { } e ? Math.Max(floor, e) : null, evidenceDf);
     }
 
-    private static double Floor(StatisticsOptions options)
+    /// <summary>The smallest variance of one run's log estimate: <c>minimumNoisePercent</c> squared on the log scale.</summary>
+    internal static double Floor(StatisticsOptions options)
     {
         var floor = Math.Log(1 + (options.MinimumNoisePercent / 100));
         return floor * floor;

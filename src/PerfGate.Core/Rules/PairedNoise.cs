@@ -65,9 +65,5 @@ public static class PairedNoise
     }
 
     /// <summary>The smallest variance of a difference of two runs: twice the per-run floor.</summary>
-    private static double Floor(StatisticsOptions options)
-    {
-        var floor = Math.Log(1 + (options.MinimumNoisePercent / 100));
-        return 2 * floor * floor;
-    }
+    private static double Floor(StatisticsOptions options) => 2 * NoiseModel.Floor(options);
 }

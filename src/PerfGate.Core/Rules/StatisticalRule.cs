@@ -21,24 +21,20 @@ internal static class StatisticalRule
         var test = c.Test;
         var change = test.ChangePercent;
         var measured = (Math.Exp(c.MeasuredLogChange) - 1) * 100;
-        var (lower, upper) = test.IntervalPercent(0.95);
         var critical = e.FailPercent * options.Thresholds.CriticalFactor;
         var aboveFloor = Math.Abs(c.CurrentNs - c.ReferenceNs) >= options.Statistics.NoiseFloorNanoseconds;
-        var ci = string.Create(CultureInfo.InvariantCulture, $"95% CI {lower:+0.0;-0.0}% … {upper:+0.0;-0.0}%");
-        var adjusted = c.Adjusted ? $"; judged relative to the runner: {c.Adjustment}" : "";
-        var shown = c.Adjusted ? string.Create(CultureInfo.InvariantCulture, $"{measured:+0.0;-0.0}% as measured, {change:+0.0;-0.0}% after the suite's shift") : string.Create(CultureInfo.InvariantCulture, $"{change:+0.0}%");
 
         if (change > e.FailPercent && corrected.FailP < alpha && aboveFloor)
         {
             if (!c.CanFail)
             {
                 var reason = c.CannotFailReason ?? "another reference decides this benchmark";
-                return Make(Severity.Warning, false, corrected.FailP, $"{shown} slower than {c.Against} ({ci}), beyond noise, but it cannot fail the build: {reason}");
+                return Make(Severity.Warning, false, corrected.FailP, $"{Shown()} slower than {c.Against} ({Ci()}), beyond noise, but it cannot fail the build: {reason}");
             }
 
             var severity = change > critical ? Severity.Critical : Severity.Error;
             return Make(severity, true, corrected.FailP, string.Create(CultureInfo.InvariantCulture,
-                $"{shown} slower than {c.Against} ({ci}); the slowdown exceeds {e.WarningPercent:0.#}% beyond the noise{adjusted}"));
+                $"{Shown()} slower than {c.Against} ({Ci()}); the slowdown exceeds {e.WarningPercent:0.#}% beyond the noise{Adjusted()}"));
         }
 
         if (change > e.FailPercent && aboveFloor)
@@ -50,7 +46,7 @@ internal static class StatisticalRule
             var mde = test.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent);
             var warns = c.Tier == Tier.SameRunner || corrected.WarnP < alpha;
             return Make(warns ? Severity.Warning : Severity.Ok, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
-                $"{shown} slower than {c.Against} ({ci}): possibly above the {e.FailPercent:0.#}% fail threshold, but within run-to-run noise; undecided (detects ≥ {mde:0}%){adjusted}"));
+                $"{Shown()} slower than {c.Against} ({Ci()}): possibly above the {e.FailPercent:0.#}% fail threshold, but within run-to-run noise; undecided (detects ≥ {mde:0}%){Adjusted()}"));
         }
 
         if (c.Adjusted && measured > e.FailPercent && aboveFloor)
@@ -62,16 +58,29 @@ internal static class StatisticalRule
         if (change > e.WarningPercent && corrected.WarnP < alpha && aboveFloor)
         {
             return Make(Severity.Warning, false, corrected.WarnP, string.Create(CultureInfo.InvariantCulture,
-                $"{shown} slower than {c.Against} ({ci}), under the {e.FailPercent:0.#}% fail threshold{adjusted}"));
+                $"{Shown()} slower than {c.Against} ({Ci()}), under the {e.FailPercent:0.#}% fail threshold{Adjusted()}"));
         }
 
         if (change < -e.WarningPercent && corrected.ImprovementP < alpha && aboveFloor)
         {
             return Make(Severity.Ok, false, corrected.ImprovementP, string.Create(CultureInfo.InvariantCulture,
-                $"{-change:0.0}% faster than {c.Against} ({ci})"));
+                $"{-change:0.0}% faster than {c.Against} ({Ci()})"));
         }
 
         return null;
+
+        // The message parts are built only for the few comparisons that say something: a suite has thousands that do not.
+        string Ci()
+        {
+            var (lower, upper) = test.IntervalPercent(0.95);
+            return string.Create(CultureInfo.InvariantCulture, $"95% CI {lower:+0.0;-0.0}% … {upper:+0.0;-0.0}%");
+        }
+
+        string Adjusted() => c.Adjusted ? $"; judged relative to the runner: {c.Adjustment}" : "";
+
+        string Shown() => c.Adjusted
+            ? string.Create(CultureInfo.InvariantCulture, $"{measured:+0.0;-0.0}% as measured, {change:+0.0;-0.0}% after the suite's shift")
+            : string.Create(CultureInfo.InvariantCulture, $"{change:+0.0}%");
 
         Finding Make(Severity severity, bool fails, double p, string message) => new()
         {

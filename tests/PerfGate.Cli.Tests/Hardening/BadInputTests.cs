@@ -124,8 +124,7 @@ public sealed class BadInputTests
 
         code.ShouldBe(ExitCodes.Pass, error);
         alone.ShouldBe(ExitCodes.Pass);
-        int Launches(string file) => JsonDocument.Parse(File.ReadAllText(cli.Path(file))).RootElement.GetProperty("benchmarks")[0].GetProperty("launches").GetProperty("current").GetInt32();
-        Launches("pooled.json").ShouldBe(2 * Launches("alone.json"));
+        CurrentLaunches(cli, "pooled.json").ShouldBe(2 * CurrentLaunches(cli, "alone.json"));
     }
 
     [Fact]
@@ -156,8 +155,14 @@ public sealed class BadInputTests
 
         code.ShouldBe(ExitCodes.Pass, error);
         output.ShouldContain("repeats the measurements of");
-        int Launches(string file) => JsonDocument.Parse(File.ReadAllText(cli.Path(file))).RootElement.GetProperty("benchmarks")[0].GetProperty("launches").GetProperty("current").GetInt32();
-        Launches("copied.json").ShouldBe(Launches("alone.json"));
+        CurrentLaunches(cli, "copied.json").ShouldBe(CurrentLaunches(cli, "alone.json"));
+    }
+
+    /// <summary>The first benchmark's launch count on the current side, from a JSON verdict the CLI wrote.</summary>
+    private static int CurrentLaunches(CliRunner cli, string verdictFile)
+    {
+        using var verdict = JsonDocument.Parse(File.ReadAllText(cli.Path(verdictFile)));
+        return verdict.RootElement.GetProperty("benchmarks")[0].GetProperty("launches").GetProperty("current").GetInt32();
     }
 
     [Fact]
