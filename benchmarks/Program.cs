@@ -23,6 +23,11 @@ internal static class Program
             return Success;
         }
 
+        if (args.Length > 0 && args[0] == "--changepoint-calibration")
+        {
+            return Calibration.ChangePointCalibrationRunner.Run(args.Skip(1).ToArray());
+        }
+
         if (args.Length > 0 && args[0] == "--gate-speed")
         {
             return GateSpeed.GateSpeedRunner.Run(args.Skip(1).ToArray());
