@@ -56,7 +56,7 @@ internal static class CheckCommand
         {
             var runId = judgement.Store.RecordRun(
                 RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
-                Alerts.From(verdict));
+                Alerts.WithoutRepeatedSteps(Alerts.From(verdict), judgement.Store));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
         }
 
@@ -124,6 +124,7 @@ internal static class CheckCommand
                 Options = options,
                 HeadCommit = commit,
                 HeadBranch = branch,
+                OffBaselineBranch = !string.Equals(branch, request.BaselineBranch, StringComparison.Ordinal),
                 Acknowledgements = acknowledgements,
                 Rounds = ab?.Rounds ?? [],
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,

@@ -1,3 +1,4 @@
+using PerfGate.Core.Statistics;
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 
@@ -88,18 +89,30 @@ public sealed record StatisticsOptions
     public double OutlierCutoff { get; init; } = 3;
 }
 
+/// <summary>Tier 3: change points in the main-branch series (docs/how-the-gate-decides.md).</summary>
 public sealed record TrendOptions
 {
     public bool Enabled { get; init; } = true;
 
-    /// <summary>Fewest history runs (plus this one) before a trend is judged.</summary>
+    /// <summary>Fewest history runs (plus this one) before the series is searched for steps.</summary>
     public int MinimumRuns { get; init; } = 8;
 
-    /// <summary>One-sided significance level of the slope.</summary>
+    /// <summary>The permutation test's level for a change point, and the level its jump must reach beyond a straight-line drift.</summary>
     public double SignificanceLevel { get; init; } = 0.01;
 
-    /// <summary>Report a creep when the fitted rise across the window reaches this percent.</summary>
-    public double WarningPercent { get; init; } = 10;
+    /// <summary>Smallest step reported, in percent (the Hodges–Lehmann shift between the levels).</summary>
+    public double WarningPercent { get; init; } = 5;
+
+    /// <summary>Runs that must have stayed at the new level before a change is a lasting step (not a spike).</summary>
+    public int MinimumRunsAfter { get; init; } = 4;
+
+    /// <summary>The change-point settings these options stand for.</summary>
+    public ChangePointOptions ChangePoints => new()
+    {
+        SignificanceLevel = SignificanceLevel,
+        MinimumStepPercent = WarningPercent,
+        MinimumRunsAfter = MinimumRunsAfter,
+    };
 }
 
 /// <summary>Rules for deterministic figures: a change inside the tolerance is no change; otherwise the change thresholds apply as they are.</summary>

@@ -76,6 +76,8 @@ public static class GateOptionsLoader
         Require(s.OutlierCutoff > 0, "statistics.outlierCutoff must be > 0");
         Require(o.Trend.MinimumRuns >= 3, "trend.minimumRuns must be at least 3");
         Require(o.Trend.SignificanceLevel is > 0 and < 0.5, "trend.significanceLevel must be between 0 and 0.5");
+        Require(o.Trend.WarningPercent >= 0, "trend.warningPercent must be ≥ 0");
+        Require(o.Trend.MinimumRunsAfter >= 2, "trend.minimumRunsAfter must be at least 2");
         foreach (var target in o.Targets)
         {
             var subject = target.Benchmark ?? target.Metric ?? "?";

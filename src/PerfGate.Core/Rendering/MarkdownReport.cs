@@ -140,6 +140,11 @@ public static class MarkdownReport
             sb.Append(launches).Append(Nl).Append(Nl);
         }
 
+        if (VerdictHeadline.MainSteps(verdict) is { } steps)
+        {
+            sb.Append("> ℹ️ ").Append(MarkdownText.Escape(steps)).Append(Nl).Append(Nl);
+        }
+
         if (verdict.Context.FingerprintMismatch)
         {
             sb.Append("> ⚠️ **Different machine or runtime.** ");

@@ -91,7 +91,12 @@ public static class TerminalReport
             sb.Append("\nNote: ").Append(Flat(note));
         }
 
-        if (verdict.Notes.Length > 0)
+        if (VerdictHeadline.MainSteps(verdict) is { } steps)
+        {
+            sb.Append('\n').Append(steps);
+        }
+
+        if (verdict.Notes.Length > 0 || !verdict.MainSteps.IsDefaultOrEmpty)
         {
             sb.Append('\n');
         }

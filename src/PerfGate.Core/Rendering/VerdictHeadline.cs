@@ -196,4 +196,22 @@ internal static class VerdictHeadline
 
     public static string Plural(int count, string noun) =>
         Units.Count(count) + " " + (count == 1 ? noun : noun + "s");
+
+    /// <summary>
+    /// The one context line for recent unacknowledged steps on main (tier 3), or null:
+    /// <c>Context: main stepped before this PR's base (not caused by this PR): Parse: step of +23.0% (…) at commit abc1234, run #45; 6 runs at the new level</c>.
+    /// </summary>
+    public static string? MainSteps(Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        if (verdict.MainSteps.IsDefaultOrEmpty)
+        {
+            return null;
+        }
+
+        const int Shown = 2;
+        var more = verdict.MainSteps.Length - Shown;
+        return "Context: main stepped before this PR's base (not caused by this PR): " + string.Join(" · ", verdict.MainSteps.Take(Shown))
+            + (more > 0 ? $" · and {more} more (perfgate status lists them)" : "");
+    }
 }

@@ -53,7 +53,7 @@ public static class Gate
         var verdicts = evidence
             .Select(e =>
             {
-                var findings = Acknowledge(e, Judge(e, byKey[e.Key], options, alpha, perTestAlpha), acknowledgements, options);
+                var findings = Acknowledge(e, Judge(e, byKey[e.Key], options, alpha, perTestAlpha, input.OffBaselineBranch), acknowledgements, options);
                 return ToVerdict(e, byKey[e.Key].FirstOrDefault(c => c.Comparison.Decides), findings, options, alpha, perTestAlpha, input.ScreeningRounds);
             })
             .ToImmutableArray();
@@ -67,6 +67,7 @@ public static class Gate
             Benchmarks = [.. VerdictOrdering.ForReport(verdicts)],
             Metrics = metrics,
             Notes = [.. notes],
+            MainSteps = input.OffBaselineBranch ? MainSteps(evidence, options, acknowledgements) : [],
             RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).OrderByDescending(x => Math.Abs(x.Percent)).Select(x => (double?)x.Percent).FirstOrDefault(),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,
@@ -88,6 +89,19 @@ public static class Gate
             },
         };
     }
+
+    /// <summary>
+    /// Lasting steps up in main's own series (this run left out: it is not a main run), unless an acknowledgement of the
+    /// series was made after the step's first run: the PR comment's context line.
+    /// </summary>
+    private static ImmutableArray<string> MainSteps(IEnumerable<BenchmarkEvidence> evidence, GateOptions options, AcknowledgementRule acknowledgements) =>
+    [
+        .. evidence
+            .Where(e => e.History is not null && e.Current is not null)
+            .Select(e => (e, Step: TrendRule.Find(e.History!, null, options)))
+            .Where(x => x.Step is { } s && !(acknowledgements.Find(x.e.Key, "time") is { } ack && ack.At >= s.FirstRunAfter.Timestamp))
+            .Select(x => $"{x.e.DisplayName}: {x.Step!.Describe()}"),
+    ];
 
     private static Dictionary<string, BenchmarkResult> Index(BenchmarkRun run)
     {
@@ -267,7 +281,7 @@ public static class Gate
                 : c with { CannotFailReason = c.CannotFailReason ?? $"{deciding.Against} decides this benchmark's time" });
         })];
 
-    private static ImmutableArray<Finding> Judge(BenchmarkEvidence e, IEnumerable<CorrectedComparison> comparisons, GateOptions options, double alpha, double perTestAlpha)
+    private static ImmutableArray<Finding> Judge(BenchmarkEvidence e, IEnumerable<CorrectedComparison> comparisons, GateOptions options, double alpha, double perTestAlpha, bool offBaselineBranch)
     {
         var t = options.Thresholds;
         var cur = e.Current;
@@ -335,9 +349,9 @@ public static class Gate
             }
         }
 
-        if (e.History is { } h && TrendRule.Judge(h, now, options) is { } trend)
+        if (!offBaselineBranch && e.History is { } h && TrendRule.Find(h, now, options) is { } step)
         {
-            findings.Add(trend);
+            findings.Add(TrendRule.ToFinding(step, now));
         }
 
         return findings.ToImmutable();

@@ -25,6 +25,12 @@ public sealed record GateInput
     public string? HeadBranch { get; init; }
 
     /// <summary>
+    /// True when this run is not on the baseline branch (a pull request or another branch): a step the history shows on
+    /// main is then context for the PR comment (<see cref="Verdicts.Verdict.MainSteps"/>), not a finding of this run.
+    /// </summary>
+    public bool OffBaselineBranch { get; init; }
+
+    /// <summary>
     /// Acknowledged alerts of this run's series (docs/alerts.md): a failing finding within the acknowledged level is
     /// downgraded to a warning. The caller chooses which count (the CLI: those recorded on the baseline branch).
     /// </summary>

@@ -23,6 +23,9 @@ public sealed record HistoryReference
     /// <summary>Every window run's log estimate with its run id (outliers included), for the suite-wide shifts the history has seen.</summary>
     public ImmutableArray<(long RunId, double LogValue)> RunLogValues { get; init; } = [];
 
+    /// <summary>Every window run (outliers included), oldest first, with its commit: the series the change-point tier searches.</summary>
+    public ImmutableArray<HistoryRun> Runs { get; init; } = [];
+
     /// <summary>Sample variance of the kept log estimates (n − 1); null with fewer than 2.</summary>
     public double? Variance { get; init; }
 
@@ -74,6 +77,8 @@ public sealed record HistoryReference
             AllocationRuns = allocations.Length,
             LogValues = [.. kept],
             RunLogValues = [.. window.Select(x => (x.RunId, x.Estimate!.LogValue))],
+            Runs = [.. newestFirst.Take(options.HistoryWindow).Select(p => (Point: p, Estimate: RunEstimate.From(p))).Where(x => x.Estimate is not null).Reverse()
+                .Select(x => new HistoryRun(x.Point.RunId, x.Point.Commit, x.Point.Timestamp, x.Estimate!.LogValue))],
             Values = [.. estimates.Select(e => e.Value)],
             LogMedian = median,
             Variance = variance,
@@ -109,3 +114,6 @@ public sealed record HistoryReference
         return values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1);
     }
 }
+
+/// <summary>One main-branch run of a series as the change-point tier needs it: which run, which commit, when, and its log estimate.</summary>
+public sealed record HistoryRun(long RunId, string? Commit, DateTimeOffset Timestamp, double LogValue);

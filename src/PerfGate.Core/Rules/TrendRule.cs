@@ -1,54 +1,75 @@
 using System.Globalization;
-using MathNet.Numerics.Distributions;
 using PerfGate.Core.Configuration;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rules;
 
 /// <summary>
-/// Tier 3: a creep. Least squares over the log estimates of the recent main runs plus this run (seeds §4.1,
-/// "Tier 3: Trend Analysis"); a slope significantly above zero (one-sided t-test, n − 2 degrees of freedom) whose
-/// fitted rise across the window reaches the trend threshold is reported, even when each step stayed under the
-/// per-PR threshold. A trend is a warning: it never fails the build by itself.
+/// Tier 3: a lasting step on main. The benchmark's main-branch series (the log estimates of the history window, oldest
+/// first, outliers included; plus this run when it is a main run) is searched for change points
+/// (<see cref="ChangePointDetector"/>: E-divisive means with a seeded permutation test, a jump that must stand beyond a
+/// straight-line drift, at least <see cref="TrendOptions.MinimumRunsAfter"/> runs at the new level). The newest step
+/// up is the tier's answer. On a main run it is a warning finding (recorded as an alert of the trend tier); on a pull
+/// request it is context: main moved before the PR's base, the PR did not cause it. It never fails the build.
+/// This replaced the least-squares slope of the seeds' §4.1 (docs/how-the-gate-decides.md says why).
 /// </summary>
 internal static class TrendRule
 {
-    public static Finding? Judge(HistoryReference history, RunEstimate current, GateOptions options)
+    /// <summary>The newest lasting step up in the series (with <paramref name="current"/> appended when given), or null.</summary>
+    public static MainStep? Find(HistoryReference history, RunEstimate? current, GateOptions options)
     {
         var trend = options.Trend;
-        if (!trend.Enabled || history.Count + 1 < trend.MinimumRuns || history.Confidence < options.Statistics.LowConfidence)
+        var runs = history.Runs;
+        if (!trend.Enabled || runs.Length + (current is null ? 0 : 1) < trend.MinimumRuns)
         {
             return null;
         }
 
-        var ys = history.LogValues.Append(current.LogValue).ToArray();
-        var xs = Enumerable.Range(0, ys.Length).Select(i => (double)i).ToArray();
-        var fit = LinearTrend.Fit(xs, ys);
-        if (!(fit.SlopeStandardError > 0) || fit.Slope <= 0)
+        var series = runs.Select(r => r.LogValue).ToList();
+        if (current is not null)
+        {
+            series.Add(current.LogValue);
+        }
+
+        var analysis = ChangePointDetector.Detect(series, trend.ChangePoints);
+        if (analysis.Steps.LastOrDefault() is not { IsIncrease: true } step || step.Index >= runs.Length)
         {
             return null;
         }
 
-        var t = fit.Slope / fit.SlopeStandardError;
-        var p = 1 - StudentT.CDF(0, 1, ys.Length - 2, t);
-        var risePercent = (Math.Exp(fit.Slope * (ys.Length - 1)) - 1) * 100;
-        if (p >= trend.SignificanceLevel || risePercent < trend.WarningPercent)
-        {
-            return null;
-        }
+        var before = series.GetRange(step.Index - step.RunsBefore, step.RunsBefore);
+        return new MainStep(step, runs[step.Index], Math.Exp(Quantiles.Median(before)));
+    }
 
-        return new Finding
-        {
-            Tier = Tier.Trend,
-            Severity = Severity.Warning,
-            Metric = "time",
-            Message = string.Create(CultureInfo.InvariantCulture,
-                $"creeping up: +{risePercent:0.0}% across the last {ys.Length} runs (+{(Math.Exp(fit.Slope) - 1) * 100:0.00}% per run, R² {fit.RSquared:0.00})"),
-            Current = current.Value,
-            Expected = Math.Exp(history.LogValues[0]),
-            ChangePercent = risePercent,
-            PValue = p,
-        };
+    /// <summary>The warning a main run gets for the step.</summary>
+    public static Finding ToFinding(MainStep step, RunEstimate current) => new()
+    {
+        Tier = Tier.Trend,
+        Severity = Severity.Warning,
+        Metric = "time",
+        Message = step.Describe(),
+        Current = current.Value,
+        Expected = step.LevelBefore,
+        ChangePercent = step.Step.Percent,
+        PValue = step.Step.PValue,
+    };
+}
+
+/// <summary>A lasting step found on main: the change point and the first run at the new level.</summary>
+/// <param name="LevelBefore">Median time (ns) of the runs before the step.</param>
+public sealed record MainStep(ChangePoint Step, HistoryRun FirstRunAfter, double LevelBefore)
+{
+    /// <summary><c>step of +23.0% (95% CI +18% … +28%) at commit abc1234, run #45; 6 runs at the new level</c>.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture,
+        $"step of {Units.SignedPercent(Step.Percent)} (95% CI {Units.Interval(Step.LowerPercent, Step.UpperPercent)}) at {Where(FirstRunAfter)}; {Step.RunsAfter} runs at the new level");
+
+    /// <summary><c>commit abc1234, run #45</c> (or just the run when it has no commit).</summary>
+    public static string Where(HistoryRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var id = string.Create(CultureInfo.InvariantCulture, $"run #{run.RunId}");
+        return run.Commit is { Length: > 0 } c ? $"commit {c[..Math.Min(7, c.Length)]}, {id}" : id;
     }
 }

@@ -27,6 +27,12 @@ public sealed record Verdict
     /// <summary>Sentences for the reader that concern the whole run.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// On a run off the baseline branch: recent lasting steps on main (tier 3) that no acknowledgement covers, one
+    /// per benchmark, e.g. <c>Parse: step of +23.0% (…) at commit abc1234, run #45</c>. Context for a PR comment, never a failure.
+    /// </summary>
+    public ImmutableArray<string> MainSteps { get; init; } = [];
+
     public Severity Severity =>
         Benchmarks.Select(b => b.Severity).Concat(Metrics.Select(m => m.Severity)).DefaultIfEmpty(Severity.Ok).Max();
 
