@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
 using PerfGate.Core.Verdicts;
@@ -264,9 +265,35 @@ public sealed class GateTests
         m.Findings.ShouldContain(f => f.Tier == Tier.Exact && f.Fails);
     }
 
+    /// <summary>Main's history: 12 runs at 1000 ns, then 8 runs 12% slower (under the per-PR fail threshold), 1% noise.</summary>
+    private static Dictionary<string, ImmutableArray<HistoryPoint>> SteppedHistory(Random random) =>
+        new() { [Parse.Key] = Runs.History([.. Enumerable.Repeat(1000.0, 12), .. Enumerable.Repeat(1120.0, 8)], random, 0.01, 0.003) };
+
     [Fact]
-    public void A_steady_creep_under_the_per_pr_threshold_is_reported_as_a_trend_warning()
+    public void A_lasting_step_on_main_is_a_trend_warning_naming_its_commit_and_run()
     {
+        var random = new Random(11);
+        var history = SteppedHistory(random);
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1120, random, 0.01, 0.003), random));
+
+        var verdict = Judge(current, baseline: null, history);
+
+        verdict.Passed.ShouldBeTrue();
+        var step = verdict.Benchmarks.Single().Findings.Where(f => f.Tier == Tier.Trend).ShouldHaveSingleItem();
+        step.Severity.ShouldBe(Severity.Warning);
+        step.Fails.ShouldBeFalse();
+        step.ChangePercent!.Value.ShouldBe(12, 2);
+        // Runs.History numbers the runs 1… oldest first with commits c0…: the 13th run (commit c12) is the first at the new level.
+        step.Message.ShouldStartWith("step of +1");
+        step.Message.ShouldContain("at commit c12, run #13; 9 runs at the new level");
+        step.Message.ShouldContain("(95% CI +");
+        verdict.MainSteps.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_steady_creep_is_no_longer_a_trend_finding_a_drift_is_not_a_step()
+    {
+        // The old least-squares tier warned here; a change-point method sees no step in a straight 1%-per-run rise.
         var random = new Random(11);
         var centers = Enumerable.Range(0, 20).Select(i => 1000 * Math.Pow(1.01, i)).ToArray();
         var history = new Dictionary<string, ImmutableArray<HistoryPoint>> { [Parse.Key] = Runs.History(centers, random, 0.003, 0.002) };
@@ -274,8 +301,43 @@ public sealed class GateTests
 
         var verdict = Judge(current, baseline: null, history);
 
+        verdict.Benchmarks.Single().Findings.ShouldNotContain(f => f.Tier == Tier.Trend);
+    }
+
+    [Fact]
+    public void On_a_pull_request_a_step_on_main_is_one_line_of_context_not_a_finding()
+    {
+        var random = new Random(11);
+        var history = SteppedHistory(random);
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1120, random, 0.01, 0.003), random));
+
+        var verdict = Gate.Evaluate(new GateInput { Current = current, History = history, OffBaselineBranch = true });
+
         verdict.Passed.ShouldBeTrue();
-        verdict.Benchmarks.Single().Findings.ShouldContain(f => f.Tier == Tier.Trend && f.Severity == Severity.Warning);
+        verdict.Benchmarks.Single().Findings.ShouldNotContain(f => f.Tier == Tier.Trend);
+        verdict.MainSteps.ShouldHaveSingleItem().ShouldContain("at commit c12, run #13");
+        var comment = MarkdownReport.Render(verdict);
+        comment.Split('\n').Count(l => l.StartsWith("> ℹ️ Context: main stepped before this PR's base", StringComparison.Ordinal)).ShouldBe(1);
+        TerminalReport.Render(verdict).ShouldContain("Context: main stepped before this PR's base (not caused by this PR): ");
+    }
+
+    [Fact]
+    public void A_step_acknowledged_after_it_happened_is_no_longer_context()
+    {
+        var random = new Random(11);
+        var history = SteppedHistory(random);
+        var current = Runs.Run(Runs.Machine, Runs.Result(Parse, Runs.Launches(1120, random, 0.01, 0.003), random));
+        var stepTime = history[Parse.Key].Single(p => p.RunId == 13).Timestamp;
+        Verdict Judged(DateTimeOffset ackAt) => Gate.Evaluate(new GateInput
+        {
+            Current = current,
+            History = history,
+            OffBaselineBranch = true,
+            Acknowledgements = [new Acknowledgement(7, Parse.Key, "time", 1120, "ana", ackAt, "new parser")],
+        });
+
+        Judged(stepTime.AddHours(3)).MainSteps.ShouldBeEmpty();
+        Judged(stepTime.AddHours(-3)).MainSteps.ShouldHaveSingleItem();
     }
 
     [Fact]
