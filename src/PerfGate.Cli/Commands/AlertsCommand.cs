@@ -177,7 +177,25 @@ internal static class AlertsCommand
                 }
 
                 env.Out.WriteLine(Footer(alerts));
+                WriteSteps(alerts, env);
                 break;
+        }
+    }
+
+    /// <summary>Trend-tier alerts are steps on main; the table cannot say where the step is, so each gets a line.</summary>
+    private static void WriteSteps(IReadOnlyList<StoredAlert> alerts, CliEnvironment env)
+    {
+        var steps = alerts.Where(a => a.Tier == Tier.Trend).ToList();
+        if (steps.Count == 0)
+        {
+            return;
+        }
+
+        env.Out.WriteLine();
+        env.Out.WriteLine("Steps on main (trend tier):");
+        foreach (var a in steps)
+        {
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  #{a.Id} {DisplayName(a.SeriesKey)}: {a.Message}"));
         }
     }
 

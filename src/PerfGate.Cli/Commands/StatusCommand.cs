@@ -54,7 +54,13 @@ internal static class StatusCommand
             builder.AddTrendRun(earlier);
         }
 
-        return builder.Build();
+        var status = builder.Build();
+        var benchmarks = status.Series.Where(x => !SeriesKey.IsMetric(x.SeriesKey)).ToArray();
+        var recent = store.GetRecent(branch, [.. benchmarks.Select(x => x.SeriesKey)], MainStepScan.Runs, latest.FingerprintKey);
+        return status with
+        {
+            Steps = [.. benchmarks.SelectMany(x => MainStepScan.Find(recent[x.SeriesKey], options.Trend).Select(step => new SeriesStep(x.SeriesKey, x.DisplayName, step)))],
+        };
     }
 
     private static BenchmarkRun? LoadBaseline(string[] paths, CliEnvironment env)
@@ -89,6 +95,21 @@ internal static class StatusCommand
                             Fingerprint = status.Run.FingerprintKey,
                         },
                         TrendDays = status.TrendSpan.TotalDays,
+                        Steps = status.Steps.Select(x => new
+                        {
+                            x.SeriesKey,
+                            Name = x.DisplayName,
+                            x.Step.Step.Percent,
+                            x.Step.Step.LowerPercent,
+                            x.Step.Step.UpperPercent,
+                            x.Step.Step.PValue,
+                            x.Step.FirstRunAfter.RunId,
+                            x.Step.FirstRunAfter.Commit,
+                            x.Step.FirstRunAfter.Timestamp,
+                            x.Step.Step.RunsBefore,
+                            x.Step.Step.RunsAfter,
+                            Message = x.Step.Describe(),
+                        }),
                         Benchmarks = TableWriter.Rows(Data(status)),
                         Summary = new
                         {
@@ -106,6 +127,7 @@ internal static class StatusCommand
             default:
                 TableWriter.Write(Display(status), OutputFormat.Table, env);
                 env.Out.WriteLine(SummaryLine(status.Summary));
+                WriteSteps(status, env);
                 break;
         }
     }
@@ -183,6 +205,23 @@ internal static class StatusCommand
         }
 
         return table;
+    }
+
+    /// <summary>The change points of tier 3, one line per step: <c>  ↑ Parse: step of +23.0% (95% CI …) at commit abc1234, run #45; 6 runs at the new level</c>.</summary>
+    private static void WriteSteps(RunStatus status, CliEnvironment env)
+    {
+        env.Out.WriteLine();
+        if (status.Steps.IsEmpty)
+        {
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Steps on {status.Run.Branch}: none in the last {MainStepScan.Runs} runs of any benchmark."));
+            return;
+        }
+
+        env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Steps on {status.Run.Branch} (change points in the last {MainStepScan.Runs} runs; docs/how-the-gate-decides.md, tier 3):"));
+        foreach (var s in status.Steps)
+        {
+            env.Out.WriteLine($"  {(s.Step.Step.IsIncrease ? "↑" : "↓")} {s.DisplayName}: {s.Step.Describe()}");
+        }
     }
 
     private static Cell Raw(double? value) => Cell.Of(string.Empty, value);

@@ -9,7 +9,14 @@ using PerfGate.Core.Verdicts;
 namespace PerfGate.Core.Operations;
 
 /// <summary>What <c>perfgate status</c> shows: one recorded run, each of its series judged, and the counts.</summary>
-public sealed record RunStatus(StoredRun Run, TimeSpan TrendSpan, ImmutableArray<SeriesStatus> Series, StatusSummary Summary);
+public sealed record RunStatus(StoredRun Run, TimeSpan TrendSpan, ImmutableArray<SeriesStatus> Series, StatusSummary Summary)
+{
+    /// <summary>Lasting steps in each benchmark's recent main-branch runs (tier 3's change points), oldest first per series.</summary>
+    public ImmutableArray<SeriesStep> Steps { get; init; } = [];
+}
+
+/// <summary>A step found in one series' main-branch runs.</summary>
+public sealed record SeriesStep(string SeriesKey, string DisplayName, MainStep Step);
 
 /// <summary>
 /// One series of the run. <see cref="Value"/> is the stored median in ns (benchmarks) or the metric's value in

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Collections.Immutable;
 using PerfGate.Core.Configuration;
+using PerfGate.Core.History;
 using PerfGate.Core.Rendering;
 using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
@@ -71,5 +73,31 @@ public sealed record MainStep(ChangePoint Step, HistoryRun FirstRunAfter, double
         ArgumentNullException.ThrowIfNull(run);
         var id = string.Create(CultureInfo.InvariantCulture, $"run #{run.RunId}");
         return run.Commit is { Length: > 0 } c ? $"commit {c[..Math.Min(7, c.Length)]}, {id}" : id;
+    }
+}
+
+/// <summary>Every lasting step (up and down) in a series of main runs, for <c>perfgate status</c> and the dashboard. Pure.</summary>
+public static class MainStepScan
+{
+    /// <summary>How many of the newest main runs are searched (the E-divisive search is O(n³) per permutation).</summary>
+    public const int Runs = 60;
+
+    /// <summary>The steps in <paramref name="newestFirst"/> (a series' main-branch points, newest first), oldest step first.</summary>
+    public static ImmutableArray<MainStep> Find(IReadOnlyList<HistoryPoint> newestFirst, TrendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(newestFirst);
+        ArgumentNullException.ThrowIfNull(options);
+        var runs = newestFirst.Take(Runs).Reverse()
+            .Select(p => (Point: p, Estimate: RunEstimate.From(p))).Where(x => x.Estimate is not null)
+            .Select(x => new HistoryRun(x.Point.RunId, x.Point.Commit, x.Point.Timestamp, x.Estimate!.LogValue))
+            .ToArray();
+        if (!options.Enabled || runs.Length < options.MinimumRuns)
+        {
+            return [];
+        }
+
+        var logs = runs.Select(r => r.LogValue).ToList();
+        return [.. ChangePointDetector.Detect(logs, options.ChangePoints).Steps
+            .Select(s => new MainStep(s, runs[s.Index], Math.Exp(Quantiles.Median(logs.GetRange(s.Index - s.RunsBefore, s.RunsBefore)))))];
     }
 }

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using PerfGate.Core.History;
+using PerfGate.Core.Verdicts;
+
+namespace PerfGate.Cli.Tests.Verbs;
+
+/// <summary>
+/// A history recorded by <c>check --record</c> where one benchmark steps up 15% at run 14 of 24 and stays there: the
+/// change-point tier finds the step, records one trend alert for it, and <c>status</c> and <c>alerts</c> show it.
+/// </summary>
+public sealed class SteppedHistory() : IDisposable
+{
+    public const int StepAt = 14;
+
+    public RecordedHistory History { get; } = new(runs: 24, regressionFrom: StepAt, regressionFactor: 1.15);
+
+    public void Dispose() => History.Dispose();
+}
+
+public sealed class StepOnMainTests(SteppedHistory stepped) : IClassFixture<SteppedHistory>
+{
+    private RecordedHistory History => stepped.History;
+
+    private string Where => $"at commit {RecordedHistory.CommitOf(SteppedHistory.StepAt)[..7]}, run #{History.RunIds[SteppedHistory.StepAt]}";
+
+    [Fact]
+    public void Status_lists_the_step_with_its_size_commit_and_run()
+    {
+        var (code, output, error) = History.Cli.Run("status", "--history", History.HistoryPath);
+
+        code.ShouldBe(0, error);
+        var steps = output.Split('\n').SkipWhile(l => !l.StartsWith("Steps on main", StringComparison.Ordinal)).Skip(1).Where(l => l.Length > 0).ToList();
+        var line = steps.ShouldHaveSingleItem();
+        line.ShouldStartWith("  ↑ ");
+        RecordedHistory.IsRegressed(line).ShouldBeTrue(line);
+        line.ShouldContain(": step of +1");
+        line.ShouldContain(Where + "; 10 runs at the new level");
+        var percent = double.Parse(System.Text.RegularExpressions.Regex.Match(line, @"step of \+(\d+\.\d)%").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        percent.ShouldBeInRange(12, 18);
+    }
+
+    [Fact]
+    public void Status_json_carries_the_step()
+    {
+        var (code, output, error) = History.Cli.Run("status", "--history", History.HistoryPath, "--format", "json");
+
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        var step = json.RootElement.GetProperty("steps").EnumerateArray().ShouldHaveSingleItem();
+        step.GetProperty("runId").GetInt64().ShouldBe(History.RunIds[SteppedHistory.StepAt]);
+        step.GetProperty("commit").GetString().ShouldBe(RecordedHistory.CommitOf(SteppedHistory.StepAt));
+        step.GetProperty("runsAfter").GetInt32().ShouldBe(10);
+        step.GetProperty("lowerPercent").GetDouble().ShouldBeLessThan(step.GetProperty("percent").GetDouble());
+    }
+
+    [Fact]
+    public void The_step_was_recorded_once_as_an_alert_of_the_trend_tier_and_alerts_shows_where()
+    {
+        using (var store = new SqliteHistoryStore(History.HistoryPath))
+        {
+            var trend = store.GetAlerts(AlertFilter.All).Where(a => a.Tier == Tier.Trend).ToList();
+            var alert = trend.ShouldHaveSingleItem(string.Join("\n", trend.Select(a => a.Message)));
+            alert.Severity.ShouldBe(Severity.Warning);
+            RecordedHistory.IsRegressed(alert.SeriesKey).ShouldBeTrue();
+            alert.Message.ShouldContain(Where);
+            // Found once four runs stayed at the new level: the run that recorded it is the fourth after the step.
+            alert.RunId.ShouldBe(History.RunIds[SteppedHistory.StepAt + 3]);
+        }
+
+        var (code, output, error) = History.Cli.Run("alerts", "--history", History.HistoryPath);
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("Steps on main (trend tier):");
+        output.Split('\n').ShouldContain(l => l.StartsWith("  #", StringComparison.Ordinal) && l.Contains(": step of +1", StringComparison.Ordinal) && l.Contains(Where, StringComparison.Ordinal));
+        output.ShouldContain(" trend ");
+    }
+
+    [Fact]
+    public void A_pull_request_checked_against_this_history_gets_one_context_line_and_passes()
+    {
+        var results = History.Cli.SlowedCopy(History.Source, 1.0, "pr", ranAt: History.Cli.Clock.Now);
+        var regressedCopy = History.Cli.SlowedCopy(Path.Combine(results, Path.GetFileName(History.Source)), 1.15, "pr-slow", which: b => b == RecordedHistory.RegressedIndex);
+        var copy = History.CopyHistory(History.Cli);
+        var comment = History.Cli.Path("comment.md");
+
+        var (code, output, error) = History.Cli.Run("check", "--results", regressedCopy, "--history", copy, "--branch", "feature/x", "--commit", new string('e', 40), "--markdown", comment);
+
+        code.ShouldBe(0, output + error);
+        output.ShouldContain("Context: main stepped before this PR's base (not caused by this PR): ");
+        var markdown = File.ReadAllText(comment);
+        markdown.Split('\n').Count(l => l.StartsWith("> ℹ️ Context: main stepped", StringComparison.Ordinal)).ShouldBe(1);
+        markdown.ShouldContain(Where);
+    }
+}
