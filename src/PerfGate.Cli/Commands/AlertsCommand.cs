@@ -64,7 +64,8 @@ internal static class AlertsCommand
             Column.Text("Commit", "commit"),
             Column.Text("Acknowledged by", "acknowledgedBy"),
             Column.Text("Acknowledged at", "acknowledgedAt"),
-            Column.Text("Notes", "notes"));
+            Column.Text("Notes", "notes"),
+            Column.Text("Reason", "reason"));
         foreach (var a in alerts)
         {
             var severity = Name(a.Severity);
@@ -83,7 +84,8 @@ internal static class AlertsCommand
                 Cell.Of(a.Commit is { } c ? c[..Math.Min(8, c.Length)] : "–", a.Commit),
                 Cell.Of(a.AcknowledgedBy ?? "", a.AcknowledgedBy),
                 Cell.Of(a.AcknowledgedAt is { } at ? Time(at) : "", a.AcknowledgedAt),
-                Cell.Of(a.Notes ?? "", a.Notes));
+                Cell.Of(a.Notes ?? "", a.Notes),
+                Cell.Of(a.Reason is { } r ? AlertReasons.Name(r) : "", a.Reason is { } why ? AlertReasons.Name(why) : null));
         }
 
         return table;
@@ -117,11 +119,24 @@ internal static class AlertsCommand
         var id = new Option<long>("--id") { Description = "The alert's id (the first column of 'perfgate alerts').", Required = true };
         var notes = new Option<string>("--notes") { Description = "Why the change is accepted (required).", Required = true };
         var by = new Option<string?>("--by") { Description = "Who acknowledges (default: GITHUB_ACTOR, then USER or USERNAME)." };
+        var reason = new Option<string>("--reason")
+        {
+            Description = "What the review found: real (a regression) | expected (changed on purpose) | false-alarm (noise) | environment (the runner changed). "
+                          + "Counted by 'perfgate report'; false-alarm and environment accept no new level. Default: expected.",
+            DefaultValueFactory = _ => "expected",
+        };
+        reason.Validators.Add(result =>
+        {
+            if (AlertReasons.Parse(result.GetValueOrDefault<string>()) is null)
+            {
+                result.AddError($"--reason must be one of {string.Join(" | ", AlertReasons.Names)} (got '{result.GetValueOrDefault<string>()}')");
+            }
+        });
         var history = CommonOptions.History();
         var verbose = CommonOptions.Verbose();
         var ack = new Command("ack", "Acknowledge an alert: later runs of its series and metric pass while they stay within the acknowledged level (docs/alerts.md).")
         {
-            id, notes, by, history, verbose,
+            id, notes, reason, by, history, verbose,
         };
         ack.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
         {
@@ -146,13 +161,14 @@ internal static class AlertsCommand
                 return ExitCodes.Pass;
             }
 
-            if (!store.Acknowledge(alert.Id, who, text, env.Clock.GetUtcNow()))
+            var why = AlertReasons.Parse(parse.GetValue(reason)) ?? throw new UsageException($"--reason must be one of {string.Join(" | ", AlertReasons.Names)}");
+            if (!store.Acknowledge(alert.Id, who, text, env.Clock.GetUtcNow(), why))
             {
                 throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"alert #{alertId} disappeared from {store.Path}"));
             }
 
             env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"perfgate: acknowledged alert #{alert.Id} ({Name(alert.Severity)}, {DisplayName(alert.SeriesKey)}, {alert.Metric} {Units.Figure(alert.Metric, alert.CurrentValue)}) by {who}: \"{text}\""));
+                $"perfgate: acknowledged alert #{alert.Id} ({Name(alert.Severity)}, {DisplayName(alert.SeriesKey)}, {alert.Metric} {Units.Figure(alert.Metric, alert.CurrentValue)}) by {who} as {AlertReasons.Name(why)}: \"{text}\""));
             return ExitCodes.Pass;
         }));
         return ack;

@@ -108,6 +108,11 @@ internal static class ReportCommand
                         report.AggregatedDays,
                         Series = TableWriter.Rows(Data(report)),
                         Alerts = Counts(report.Alerts),
+                        AlertQuality = new
+                        {
+                            Overall = Quality(report.Quality.Overall),
+                            Series = report.Quality.Series.Select(r => new { r.SeriesKey, Name = AlertsCommand.DisplayName(r.SeriesKey), Counts = Quality(r.Counts), r.Advice }),
+                        },
                     },
                     env.Out);
                 break;
@@ -116,7 +121,59 @@ internal static class ReportCommand
                 TableWriter.Write(Display(report), OutputFormat.Table, env);
                 env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Alerts in the window: {report.Alerts.Warning} warning · {report.Alerts.Error} error · {report.Alerts.Critical} critical ({report.Alerts.Acknowledged} acknowledged)"));
+                WriteQuality(report.Quality, env);
                 break;
+        }
+    }
+
+    private static object Quality(ReviewCounts c) =>
+        new { c.Total, c.Real, c.Expected, c.FalseAlarm, c.Environment, c.NoReason, c.Unreviewed, c.Reviewed, c.FalseAlarmRate };
+
+    /// <summary>
+    /// The alert-quality table: per series and overall, what the reviews (<c>alerts ack --reason</c>) found and the
+    /// false-alarm rate (false alarms ÷ reviewed); then each series whose alerts were mostly not about the code, with advice.
+    /// </summary>
+    private static void WriteQuality(AlertQuality quality, CliEnvironment env)
+    {
+        env.Out.WriteLine();
+        if (quality.Overall.Total == 0)
+        {
+            env.Out.WriteLine("Alert quality: no alerts in the window.");
+            return;
+        }
+
+        var table = new Table(
+            "ALERT QUALITY (what 'perfgate alerts ack --reason' recorded; false-alarm rate = false alarms ÷ reviewed)",
+            Column.Text("Series", "name"),
+            Column.Number("Alerts", "total"),
+            Column.Number("Real", "real"),
+            Column.Number("Expected", "expected"),
+            Column.Number("False alarm", "falseAlarm"),
+            Column.Number("Environment", "environment"),
+            Column.Number("No reason", "noReason"),
+            Column.Number("Unreviewed", "unreviewed"),
+            Column.Number("False-alarm rate", "falseAlarmRate"));
+        void Add(string name, ReviewCounts c) => table.Add(
+            name,
+            Units.Count(c.Total),
+            Units.Count(c.Real),
+            Units.Count(c.Expected),
+            Units.Count(c.FalseAlarm),
+            Units.Count(c.Environment),
+            Units.Count(c.NoReason),
+            Units.Count(c.Unreviewed),
+            c.FalseAlarmRate is { } rate ? Units.Percent(Math.Round(rate * 100, 0)) : "–");
+        foreach (var row in quality.Series)
+        {
+            Add(AlertsCommand.DisplayName(row.SeriesKey), row.Counts);
+        }
+
+        Add("All series", quality.Overall);
+        TableWriter.Write(table, OutputFormat.Table, env);
+        foreach (var row in quality.Series.Where(r => r.Advice is not null))
+        {
+            env.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"! {AlertsCommand.DisplayName(row.SeriesKey)}: {row.Counts.NotTheCode} of {row.Counts.Reviewed} reviewed alerts were not about the code; {row.Advice}."));
         }
     }
 

@@ -35,8 +35,11 @@ public interface IHistoryOperations : IHistoryStore
     /// </summary>
     IReadOnlyList<StoredAlert> GetAcknowledged(IReadOnlyCollection<string> seriesKeys, string? branch = null);
 
-    /// <summary>Marks the alert acknowledged (overwriting an earlier acknowledgement); false when there is no alert with that id.</summary>
-    bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at);
+    /// <summary>
+    /// Marks the alert acknowledged (overwriting an earlier acknowledgement) with why (<paramref name="reason"/>, stored in
+    /// <c>alerts.acknowledgement_reason</c>, migration 2); false when there is no alert with that id.
+    /// </summary>
+    bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at, AlertReason? reason = null);
 
     /// <summary>
     /// Inserts or updates the targets by series key, stamped with <paramref name="at"/>; with

@@ -9,7 +9,7 @@ public sealed partial class SqliteHistoryStore
 {
     private const string AlertColumns = """
         SELECT id, run_id, triggered_at, branch, commit_sha, pull_request, fingerprint_key, tier, severity, series_key, metric,
-               current_value, expected_value, deviation_percent, message, acknowledged, acknowledged_by, acknowledged_at, notes
+               current_value, expected_value, deviation_percent, message, acknowledged, acknowledged_by, acknowledged_at, notes, acknowledgement_reason
         FROM alerts
         """;
 
@@ -96,14 +96,15 @@ public sealed partial class SqliteHistoryStore
     }
 
     /// <inheritdoc />
-    public bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at)
+    public bool Acknowledge(long alertId, string by, string notes, DateTimeOffset at, AlertReason? reason = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         ArgumentNullException.ThrowIfNull(notes);
         return Execute(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "UPDATE alerts SET acknowledged = 1, acknowledged_by = $by, acknowledged_at = $at, notes = $notes WHERE id = $id;";
+            command.CommandText = "UPDATE alerts SET acknowledged = 1, acknowledged_by = $by, acknowledged_at = $at, notes = $notes, acknowledgement_reason = $reason WHERE id = $id;";
+            command.Parameters.AddWithValue("$reason", reason is { } r ? AlertReasons.Name(r) : DBNull.Value);
             command.Parameters.AddWithValue("$by", by);
             command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$notes", notes);
@@ -210,7 +211,10 @@ public sealed partial class SqliteHistoryStore
                 Acknowledged: reader.GetInt64(15) != 0,
                 AcknowledgedBy: NullableString(reader, 16),
                 AcknowledgedAt: reader.IsDBNull(17) ? null : FromUnixMs(reader.GetInt64(17)),
-                Notes: NullableString(reader, 18)));
+                Notes: NullableString(reader, 18))
+            {
+                Reason = AlertReasons.Parse(NullableString(reader, 19)),
+            });
         }
 
         return alerts;

@@ -25,4 +25,8 @@ public sealed record StoredAlert(
     bool Acknowledged,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
-    string? Notes);
+    string? Notes)
+{
+    /// <summary>Why it was acknowledged; null when it is not, or was acknowledged before reasons were recorded.</summary>
+    public AlertReason? Reason { get; init; }
+}

@@ -14,7 +14,11 @@ public sealed record SeriesReport(
     int Runs,
     int AggregatedDays,
     ImmutableArray<SeriesReportRow> Series,
-    AlertCounts Alerts);
+    AlertCounts Alerts)
+{
+    /// <summary>The window's alerts by what their review found (<c>alerts ack --reason</c>), per series and overall.</summary>
+    public AlertQuality Quality { get; init; } = AlertQuality.Of([]);
+}
 
 /// <summary>
 /// One series over the window. Values are in <see cref="Unit"/> (ns for benchmarks). <see cref="ChangePercent"/> is the
@@ -73,6 +77,7 @@ public sealed class SeriesReportBuilder(HistoryWindow window, string? branch)
     private readonly Dictionary<string, AlertCounts> _alerts = new(StringComparer.Ordinal);
     private readonly HashSet<DateOnly> _aggregatedDays = [];
     private AlertCounts _totals = AlertCounts.None;
+    private readonly List<StoredAlert> _windowAlerts = [];
     private int _runs;
 
     /// <summary>Series seen so far (to ask the history for their daily aggregates).</summary>
@@ -131,6 +136,7 @@ public sealed class SeriesReportBuilder(HistoryWindow window, string? branch)
         }
 
         _alerts[alert.SeriesKey] = (_alerts.TryGetValue(alert.SeriesKey, out var counts) ? counts : AlertCounts.None).Add(alert);
+        _windowAlerts.Add(alert);
         _totals = _totals.Add(alert);
     }
 
@@ -144,7 +150,7 @@ public sealed class SeriesReportBuilder(HistoryWindow window, string? branch)
             .ThenBy(r => r.DisplayName, StringComparer.Ordinal)
             .ThenBy(r => r.SeriesKey, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new SeriesReport(window, branch, _runs, _aggregatedDays.Count, rows, _totals);
+        return new SeriesReport(window, branch, _runs, _aggregatedDays.Count, rows, _totals) { Quality = AlertQuality.Of(_windowAlerts) };
     }
 
     private SeriesPoints Points(string key)

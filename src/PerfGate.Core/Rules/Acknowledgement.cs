@@ -23,11 +23,14 @@ public sealed record Acknowledgement(
     DateTimeOffset At,
     string? Notes)
 {
-    /// <summary>The acknowledgement an acknowledged stored alert carries; null when the alert is not acknowledged.</summary>
+    /// <summary>
+    /// The acknowledgement an acknowledged stored alert carries; null when the alert is not acknowledged, or was
+    /// acknowledged as a false alarm or an environment change (nothing in the code moved, so no new level is accepted).
+    /// </summary>
     public static Acknowledgement? From(StoredAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        return alert is { Acknowledged: true, AcknowledgedBy: { } by, AcknowledgedAt: { } at }
+        return alert is { Acknowledged: true, AcknowledgedBy: { } by, AcknowledgedAt: { } at } && AlertReasons.AcceptsLevel(alert.Reason)
             ? new Acknowledgement(alert.Id, alert.SeriesKey, alert.Metric, alert.CurrentValue, by, at, alert.Notes)
             : null;
     }

@@ -36,8 +36,9 @@ public static class ChangePointDetector
         }
 
         var cuts = Segment(y, side, options);
+        var refined = Refine(y, [.. cuts], side);
         var minimumLogJump = Math.Log(1 + (options.MinimumStepPercent / 100));
-        var steps = JumpsBeyondDrift(y, [.. cuts], options.SignificanceLevel, minimumLogJump);
+        var steps = JumpsBeyondDrift(y, [.. refined.Keys], options.SignificanceLevel, minimumLogJump);
         var bounds = steps.Prepend(0).Append(y.Length).ToArray();
         var found = ImmutableArray.CreateBuilder<ChangePoint>();
         for (var i = 1; i < bounds.Length - 1; i++)
@@ -49,7 +50,7 @@ public static class ChangePointDetector
                 continue;
             }
 
-            found.Add(new ChangePoint(at, Percent(shift), Percent(lower), Percent(upper), cuts.PValue(at), at - from, to - at));
+            found.Add(new ChangePoint(at, Percent(shift), Percent(lower), Percent(upper), cuts.PValue(refined[at]), at - from, to - at));
         }
 
         var drifts = cuts.Count() - steps.Length;
@@ -91,6 +92,51 @@ public static class ChangePointDetector
         }
 
         return cuts;
+    }
+
+    /// <summary>
+    /// Places each change point where it fits best between its neighbours (least absolute deviations from each side's
+    /// median, at least two runs a side), then keeps it only when at least <paramref name="side"/> runs follow it: the
+    /// E-divisive search keeps whole sides of that size, so a rise in the last three runs would otherwise be found one
+    /// run early, with an old-level run counted at the new level. Maps each kept position to the cut it came from.
+    /// </summary>
+    private static SortedDictionary<int, int> Refine(double[] y, int[] cuts, int side)
+    {
+        var kept = new SortedDictionary<int, int>();
+        for (var i = 0; i < cuts.Length; i++)
+        {
+            var from = i == 0 ? 0 : cuts[i - 1];
+            var to = i == cuts.Length - 1 ? y.Length : cuts[i + 1];
+            var best = cuts[i];
+            var bestCost = double.PositiveInfinity;
+            for (var at = from + 2; at <= to - 2; at++)
+            {
+                var cost = AbsoluteDeviation(y.AsSpan(from, at - from)) + AbsoluteDeviation(y.AsSpan(at, to - at));
+                if (cost < bestCost)
+                {
+                    (best, bestCost) = (at, cost);
+                }
+            }
+
+            if (to - best >= side && best - from >= 2)
+            {
+                kept.TryAdd(best, cuts[i]);
+            }
+        }
+
+        return kept;
+    }
+
+    private static double AbsoluteDeviation(ReadOnlySpan<double> values)
+    {
+        var median = Quantiles.Median(values.ToArray());
+        double sum = 0;
+        foreach (var v in values)
+        {
+            sum += Math.Abs(v - median);
+        }
+
+        return sum;
     }
 
     /// <summary>

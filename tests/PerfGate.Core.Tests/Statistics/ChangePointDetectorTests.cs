@@ -86,6 +86,16 @@ public sealed class ChangePointDetectorTests
     }
 
     [Fact]
+    public void A_rise_in_the_last_three_runs_is_not_found_one_run_early()
+    {
+        // The search keeps four runs a side, so its best split here is 17 (one old-level run among the "new" four);
+        // the step belongs at 18 and has only three runs after it: not lasting yet.
+        var series = Ns([.. Level(1000, 18), 1600, 1610, 1590]);
+
+        ChangePointDetector.Detect(series).Steps.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_same_rise_once_four_runs_stayed_up_is_a_step()
     {
         var series = Ns([.. Level(1000, 18), 1300, 1310, 1295, 1305]);
