@@ -97,7 +97,7 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
 
         code.ShouldBe(0, error);
         var records = Rfc4180.Parse(output);
-        records[0].ShouldBe(["id", "time", "severity", "tier", "series", "metric", "current", "expected", "changePercent", "runId", "commit", "acknowledgedBy", "acknowledgedAt", "notes"]);
+        records[0].ShouldBe(["id", "time", "severity", "tier", "series", "metric", "current", "expected", "changePercent", "runId", "commit", "acknowledgedBy", "acknowledgedAt", "notes", "reason"]);
         var rows = records.Skip(1).ToList();
 
         rows.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ShouldBe(expected.Select(a => a.Id));
@@ -156,7 +156,7 @@ public sealed class AlertsCommandTests(RecordedHistory history) : IClassFixture<
         var (code, output, error) = cli.Run("alerts", "ack", "--id", target.Id.ToString(CultureInfo.InvariantCulture), "--notes", "new parser, slower on purpose", "--by", "alice", "--history", copy);
 
         code.ShouldBe(0, error);
-        output.Trim().ShouldBe($"perfgate: acknowledged alert #{target.Id} (warning, ParserBenchmarks.Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4, LaunchCount=1, UnrollFactor=16, WarmupCount=1], time 2.97 μs) by alice: \"new parser, slower on purpose\"");
+        output.Trim().ShouldBe($"perfgate: acknowledged alert #{target.Id} (warning, ParserBenchmarks.Join(Count=100, Separator=a b) [InvocationCount=16, IterationCount=4, LaunchCount=1, UnrollFactor=16, WarmupCount=1], time 2.97 μs) by alice as expected: \"new parser, slower on purpose\"");
         var stored = StoreAlerts(copy).Single(a => a.Id == target.Id);
         stored.AcknowledgedBy.ShouldBe("alice");
         stored.AcknowledgedAt.ShouldBe(RecordedHistory.End.AddHours(2));

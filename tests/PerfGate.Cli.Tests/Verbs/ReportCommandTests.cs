@@ -80,8 +80,13 @@ public sealed class ReportCommandTests(RecordedHistory history) : IClassFixture<
         lines[3].ShouldContain("Join(Count=100, Separator=a b)");
         lines[3].ShouldContain("IterationCount=4");
         lines[3].ShouldContain("μs");
-        lines[^1].ShouldStartWith("Alerts in the window: ");
-        lines.Length.ShouldBe(3 + 24 + 1);
+        lines[3 + 24].ShouldStartWith("Alerts in the window: ");
+        // Then the alert-quality table: its title, header, rule, the regressed benchmark and the total (nothing reviewed yet).
+        lines[3 + 24 + 1].ShouldStartWith("ALERT QUALITY");
+        lines[^2].ShouldContain("Join(Count=100, Separator=a b)");
+        lines[^1].ShouldStartWith("All series");
+        lines[^1].ShouldEndWith("–");
+        lines.Length.ShouldBe(3 + 24 + 1 + 5);
     }
 
     [Fact]
