@@ -35,6 +35,36 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_step_found_on_main_is_marked_on_its_chart_at_the_first_run_at_the_new_level()
+    {
+        var data = DashboardSamples.RealisticWithSteps();
+        var cold = data.Series.Single(s => s.Id == "PerfGate.Sample.Startup.ColdStart");
+        var step = cold.Steps.ShouldHaveSingleItem();
+        step.Percent.ShouldBeInRange(-13, -7);
+        data.Series.Where(s => s != cold).ShouldAllBe(s => s.Steps.IsEmpty);
+        var first = cold.Points.ToList().FindIndex(p => p.Time == step.Time);
+        first.ShouldBe(55); // the shape lowers the last seven of 62 runs; two of them are PR runs, left out of main's series
+        await using var page = await DashboardPage.OpenAsync(browser.Browser, data);
+        await page.ChooseRangeAsync("30d");
+
+        var chart = page.Page.Locator("svg[data-series-id='PerfGate.Sample.Startup.ColdStart']");
+        var marker = chart.Locator(".pg-step");
+        (await marker.CountAsync()).ShouldBe(1);
+        (await marker.GetAttributeAsync("class"))!.ShouldContain("pg-step-down");
+        (await marker.Locator("title").TextContentAsync())!.ShouldContain(step.Label);
+        (await marker.Locator("text").TextContentAsync())!.ShouldStartWith("▼ −");
+        var lineX = await marker.Locator("line").GetAttributeAsync("x1");
+        var pointX = await chart.Locator($".pg-point[data-index='{first}']").GetAttributeAsync("cx");
+        lineX.ShouldBe(pointX);
+        (await page.Page.Locator(".pg-step").CountAsync()).ShouldBe(1);
+
+        // Outside the chosen range the marker is not drawn: the step was five nights ago.
+        await page.ChooseRangeAsync("24h");
+        (await page.Page.Locator(".pg-step").CountAsync()).ShouldBe(0);
+        page.ShouldBeClean();
+    }
+
+    [Fact]
     public async Task A_daily_aggregate_point_says_so_instead_of_naming_a_run()
     {
         var small = DashboardSamples.Small();

@@ -38,6 +38,22 @@ internal static class DashboardSamples
         return new DashboardData(Now, "PerfGate — sample dashboard", series, alerts, "main and pull requests · 62 runs");
     }
 
+    /// <summary>
+    /// <see cref="Realistic"/> with each series' steps found the way <c>perfgate dashboard</c> finds them (the gate's
+    /// default change-point settings over the main-branch points): Startup.ColdStart's 10% improvement five nights ago.
+    /// </summary>
+    public static DashboardData RealisticWithSteps()
+    {
+        var data = Realistic();
+        return data with
+        {
+            Series = [.. data.Series.Select(s => s with
+            {
+                Steps = DashboardDataBuilder.StepsOf(s.Id, s.Points.Where(p => p.Branch == "main"), PerfGate.Core.Configuration.GateOptions.Default.Trend),
+            })],
+        };
+    }
+
     /// <summary>Three small series whose names try to break out of the page or the CSV.</summary>
     public static DashboardData Hostile()
     {

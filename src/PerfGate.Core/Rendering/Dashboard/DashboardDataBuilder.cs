@@ -118,7 +118,10 @@ public sealed class DashboardDataBuilder
                 reference?.P5,
                 reference?.P95,
                 target,
-                s.BiggerIsBetter || targetBiggerIsBetter));
+                s.BiggerIsBetter || targetBiggerIsBetter)
+            {
+                Steps = StepsOf(s.Key, s.Raw, _options.Gate.Trend),
+            });
         }
 
         var shown = alerts
@@ -127,6 +130,26 @@ public sealed class DashboardDataBuilder
             .Select(ToDashboard)
             .ToImmutableArray();
         return new DashboardData(_options.Now, _options.Title, series.MoveToImmutable(), shown, Note(aggregatePoints, fromBaseline, rolling));
+    }
+
+    /// <summary>
+    /// The change-point tier's steps in a benchmark's recorded runs on the charted branch (the newest
+    /// <see cref="MainStepScan.Runs"/>; pruned days and metrics are left out), as chart markers.
+    /// </summary>
+    public static ImmutableArray<DashboardStep> StepsOf(string key, IEnumerable<DashboardPoint> raw, Configuration.TrendOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        if (SeriesKey.IsMetric(key))
+        {
+            return [];
+        }
+
+        var newestFirst = raw.Where(p => p.RunId > 0 && double.IsFinite(p.Value) && p.Value > 0)
+            .OrderByDescending(p => p.Time).ThenByDescending(p => p.RunId)
+            .Select(p => new HistoryPoint(p.RunId, p.Time, p.Commit, "", p.Value, null, []))
+            .ToArray();
+        return [.. MainStepScan.Find(newestFirst, options)
+            .Select(m => new DashboardStep(m.FirstRunAfter.Timestamp, m.Step.Percent, m.Describe()))];
     }
 
     /// <summary>The median and p5/p95 (linear interpolation) of the last <paramref name="window"/> values; null when there is none.</summary>

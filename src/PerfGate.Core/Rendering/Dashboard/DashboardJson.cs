@@ -112,6 +112,22 @@ internal static class DashboardJson
         }
 
         w.WriteEndArray();
+        if (!s.Steps.IsDefaultOrEmpty)
+        {
+            // [time, percent, label] per step; absent when the series has none (older pages and most series).
+            w.WriteStartArray("steps");
+            foreach (var step in s.Steps)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(step.Time.ToUnixTimeSeconds() - baseTime);
+                w.WriteNumberValue(Round6(step.Percent));
+                w.WriteStringValue(step.Label);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
     }
 

@@ -21,4 +21,11 @@ public sealed record DashboardSeries(
     double? P5,
     double? P95,
     double? Target,
-    bool BiggerIsBetter);
+    bool BiggerIsBetter)
+{
+    /// <summary>Lasting steps in the series' main-branch runs (tier 3's change points), drawn as a marker on the chart.</summary>
+    public ImmutableArray<DashboardStep> Steps { get; init; } = [];
+}
+
+/// <summary>A step on the chart: at <paramref name="Time"/> (the first run at the new level) the level moved by <paramref name="Percent"/>; <paramref name="Label"/> says it in full.</summary>
+public sealed record DashboardStep(DateTimeOffset Time, double Percent, string Label);

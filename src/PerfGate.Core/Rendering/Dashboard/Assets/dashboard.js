@@ -255,6 +255,16 @@
         .appendChild(svg('title', {})).textContent = 'Target: ' + quantity(s.target, s.unit);
     }
 
+    // steps the change-point tier found: a dashed line at the first run at the new level, labelled with the change
+    (s.steps || []).forEach(function (st) {
+      if (st[0] < x0 || st[0] > x1) return;
+      var sx = r1(X(st[0]));
+      var g = svg('g', { 'class': 'pg-step ' + (st[1] > 0 ? 'pg-step-up' : 'pg-step-down'), 'data-step-time': st[0] }, root);
+      svg('line', { x1: sx, x2: sx, y1: M.t, y2: H - M.b }, g);
+      svg('text', { x: sx + 4, y: M.t + 11 }, g).textContent = (st[1] > 0 ? '▲ ' : '▼ ') + percent(st[1]);
+      svg('title', {}, g).textContent = 'Step on ' + dateTime(st[0]) + ' UTC: ' + st[2];
+    });
+
     // the line, broken where a value is missing
     var d = '', pen = false;
     for (var k = start; k < s.t.length; k++) {
