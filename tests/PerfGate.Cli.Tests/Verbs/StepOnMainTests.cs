@@ -91,4 +91,19 @@ public sealed class StepOnMainTests(SteppedHistory stepped) : IClassFixture<Step
         markdown.Split('\n').Count(l => l.StartsWith("> ℹ️ Context: main stepped", StringComparison.Ordinal)).ShouldBe(1);
         markdown.ShouldContain(Where);
     }
+
+    [Fact]
+    public void The_dashboard_carries_the_step_for_its_chart_marker()
+    {
+        var folder = History.Cli.Path("dashboard-steps");
+
+        var (code, output, error) = History.Cli.Run("dashboard", "--history", History.HistoryPath, "--out", folder);
+
+        code.ShouldBe(0, output + error);
+        var html = File.ReadAllText(Path.Combine(folder, "index.html"));
+        // The page's data escapes non-ASCII as \uXXXX; the label's ASCII part names the commit and run.
+        var steps = System.Text.RegularExpressions.Regex.Matches(html, "\"steps\":\\[\\[");
+        steps.Count.ShouldBe(1);
+        html.ShouldContain(Where + "; 10 runs at the new level");
+    }
 }
