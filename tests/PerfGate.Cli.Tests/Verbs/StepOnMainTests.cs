@@ -106,4 +106,51 @@ public sealed class StepOnMainTests(SteppedHistory stepped) : IClassFixture<Step
         steps.Count.ShouldBe(1);
         html.ShouldContain(Where + "; 10 runs at the new level");
     }
+
+    /// <summary>
+    /// The docs' transcript (docs/operations.md, docs/alerts.md): status, alerts, three reviews and the report's
+    /// alert-quality table on a copy of this history, written to <c>artifacts/operations/steps-transcript.txt</c>.
+    /// </summary>
+    [Fact]
+    public void Status_alerts_reviews_and_report_of_a_stepped_history_are_written_for_people_to_read()
+    {
+        using var cli = new CliRunner();
+        var copy = History.CopyHistory(cli);
+        cli.Clock.Now = RecordedHistory.End;
+        var folder = RepoPaths.Artifacts("operations");
+        var alerts = new List<StoredAlert>();
+        using (var store = new SqliteHistoryStore(copy))
+        {
+            alerts.AddRange(store.GetAlerts(AlertFilter.All));
+        }
+
+        var step = alerts.Single(a => a.Tier == Tier.Trend);
+        var time = alerts.Where(a => a.Tier != Tier.Trend && a.Metric == "time").OrderBy(a => a.Id).ToList();
+        var id = (StoredAlert a) => a.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[][] commands =
+        [
+            ["status"],
+            ["alerts", "--days", "7"],
+            ["alerts", "ack", "--id", id(step), "--reason", "real", "--notes", "the 1.15x join from #812; fix tracked in #815", "--by", "alice"],
+            ["alerts", "ack", "--id", id(time[0]), "--reason", "real", "--notes", "same step, first seen by the history tier", "--by", "alice"],
+            ["alerts", "ack", "--id", id(time[^1]), "--reason", "false-alarm", "--notes", "noise; nothing changed in that run", "--by", "bob"],
+            ["report", "--days", "14"],
+        ];
+        var transcript = new System.Text.StringBuilder();
+        var outputs = new List<string>();
+        foreach (var command in commands)
+        {
+            var (code, output, error) = cli.Run([.. command, "--history", copy]);
+            code.ShouldBe(0, error);
+            outputs.Add(output);
+            transcript.Append(System.Globalization.CultureInfo.InvariantCulture, $"$ perfgate {string.Join(' ', command.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a))}   # clock: {cli.Clock.GetUtcNow():yyyy-MM-dd HH:mm} UTC\n");
+            transcript.Append(output).Append('\n');
+        }
+
+        File.WriteAllText(Path.Combine(folder, "steps-transcript.txt"), transcript.ToString());
+        outputs[0].ShouldContain("Steps on main (change points in the last 60 runs");
+        outputs[1].ShouldContain("Steps on main (trend tier):");
+        outputs[5].ShouldContain("ALERT QUALITY");
+        outputs[5].ShouldContain("All series");
+    }
 }
