@@ -10,6 +10,8 @@ namespace PerfGate.Core.Statistics;
 public static class EnergyStatistic
 {
     /// <summary>The best change point of <paramref name="values"/>: τ (the first index after it) and its Q; (−1, −∞) when the segment is too short.</summary>
+    // Fully optimised from the first call: a gate process is short-lived and this loop is its hot spot.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (int Split, double Q) BestSplit(ReadOnlySpan<double> values, int minimumSide)
     {
         var n = values.Length;
