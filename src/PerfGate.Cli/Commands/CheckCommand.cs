@@ -114,7 +114,11 @@ internal static class CheckCommand
                           ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
 
             // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
-            var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
+            var acknowledged = store?.GetAcknowledged(keys, request.BaselineBranch) ?? [];
+            var acknowledgements = acknowledged.Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray();
+            var lastReviewed = acknowledged.Where(a => a.AcknowledgedAt is not null)
+                .GroupBy(a => a.SeriesKey, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Max(a => a.AcknowledgedAt!.Value), StringComparer.Ordinal);
 
             var verdict = Gate.Evaluate(new GateInput
             {
@@ -126,6 +130,7 @@ internal static class CheckCommand
                 HeadBranch = branch,
                 OffBaselineBranch = !string.Equals(branch, request.BaselineBranch, StringComparison.Ordinal),
                 Acknowledgements = acknowledgements,
+                LastReviewed = lastReviewed,
                 Rounds = ab?.Rounds ?? [],
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,
             });

@@ -67,7 +67,7 @@ public static class Gate
             Benchmarks = [.. VerdictOrdering.ForReport(verdicts)],
             Metrics = metrics,
             Notes = [.. notes],
-            MainSteps = input.OffBaselineBranch ? MainSteps(evidence, options, acknowledgements) : [],
+            MainSteps = input.OffBaselineBranch ? MainSteps(evidence, options, acknowledgements, input.LastReviewed) : [],
             RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).OrderByDescending(x => Math.Abs(x.Percent)).Select(x => (double?)x.Percent).FirstOrDefault(),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,
@@ -92,14 +92,16 @@ public static class Gate
 
     /// <summary>
     /// Lasting steps up in main's own series (this run left out: it is not a main run), unless an acknowledgement of the
-    /// series was made after the step's first run: the PR comment's context line.
+    /// series (of any reason) was made after the step's first run: the PR comment's context line.
     /// </summary>
-    private static ImmutableArray<string> MainSteps(IEnumerable<BenchmarkEvidence> evidence, GateOptions options, AcknowledgementRule acknowledgements) =>
+    private static ImmutableArray<string> MainSteps(IEnumerable<BenchmarkEvidence> evidence, GateOptions options, AcknowledgementRule acknowledgements, IReadOnlyDictionary<string, DateTimeOffset> lastReviewed) =>
     [
         .. evidence
             .Where(e => e.History is not null && e.Current is not null)
             .Select(e => (e, Step: TrendRule.Find(e.History!, null, options)))
-            .Where(x => x.Step is { } s && !(acknowledgements.Find(x.e.Key, "time") is { } ack && ack.At >= s.FirstRunAfter.Timestamp))
+            .Where(x => x.Step is { } s
+                        && !(acknowledgements.Find(x.e.Key, "time") is { } ack && ack.At >= s.FirstRunAfter.Timestamp)
+                        && !(lastReviewed.TryGetValue(x.e.Key, out var reviewed) && reviewed >= s.FirstRunAfter.Timestamp))
             .Select(x => $"{x.e.DisplayName}: {x.Step!.Describe()}"),
     ];
 

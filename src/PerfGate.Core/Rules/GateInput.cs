@@ -37,6 +37,12 @@ public sealed record GateInput
     public IReadOnlyList<Acknowledgement> Acknowledgements { get; init; } = [];
 
     /// <summary>
+    /// The newest acknowledgement time of any alert per series, whatever its reason (a false alarm too): a step on main
+    /// whose first run is older than this has been looked at, so it is no longer PR context. Series without one are absent.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> LastReviewed { get; init; } = new Dictionary<string, DateTimeOffset>();
+
+    /// <summary>
     /// Same-runner A/B rounds (SPEC §3b), in order; empty for a single run. When given, the primary reference for
     /// every time benchmark is the base measured in the same round, <see cref="Current"/> must be the head pooled over
     /// every round (<see cref="Results.AbRounds.PoolHeads"/>), and no runner-shift correction applies.

@@ -93,6 +93,26 @@ public sealed class StepOnMainTests(SteppedHistory stepped) : IClassFixture<Step
     }
 
     [Fact]
+    public void Once_the_step_alert_is_reviewed_even_as_a_false_alarm_the_pull_request_gets_no_context_line()
+    {
+        var results = History.Cli.SlowedCopy(History.Source, 1.0, "pr-reviewed", ranAt: History.Cli.Clock.Now);
+        var copy = History.CopyHistory(History.Cli);
+        long step;
+        using (var store = new SqliteHistoryStore(copy))
+        {
+            step = store.GetAlerts(AlertFilter.All).Single(a => a.Tier == Tier.Trend).Id;
+        }
+
+        var (ackCode, _, ackError) = History.Cli.Run("alerts", "ack", "--id", step.ToString(System.Globalization.CultureInfo.InvariantCulture), "--reason", "false-alarm", "--notes", "runner swap", "--by", "ana", "--history", copy);
+        ackCode.ShouldBe(0, ackError);
+
+        var (code, output, error) = History.Cli.Run("check", "--results", results, "--history", copy, "--branch", "feature/y", "--commit", new string('f', 40));
+
+        code.ShouldBe(0, output + error);
+        output.ShouldNotContain("Context: main stepped");
+    }
+
+    [Fact]
     public void The_dashboard_carries_the_step_for_its_chart_marker()
     {
         var folder = History.Cli.Path("dashboard-steps");
