@@ -19,6 +19,9 @@ public static class GitHubRoutes
     public static string IssueComment(string owner, string repo, long commentId) =>
         $"repos/{Segment(owner)}/{Segment(repo)}/issues/comments/{commentId.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary><c>GET</c> the account the token acts as: https://docs.github.com/rest/users/users (403 for <c>GITHUB_TOKEN</c>).</summary>
+    public const string AuthenticatedUser = "user";
+
     /// <summary><c>POST</c> a commit status: https://docs.github.com/rest/commits/statuses</summary>
     public static string CommitStatuses(string owner, string repo, string sha) =>
         $"repos/{Segment(owner)}/{Segment(repo)}/statuses/{Segment(sha)}";

@@ -14,6 +14,8 @@ namespace PerfGate.Core.Tests.GitHub;
 /// <summary>
 /// GitHub's issue-comment and commit-status endpoints on loopback Kestrel: in-memory comments, <c>Link</c>
 /// pagination, a 65,536-character body limit (422 like GitHub), scripted failures consumed in order, captured requests.
+/// The token acts as <see cref="ActorLogin"/>; like <c>GITHUB_TOKEN</c>, it may not ask <c>GET /user</c> unless
+/// <see cref="UserEndpointAnswers"/>.
 /// </summary>
 internal sealed class FakeGitHubServer : IAsyncDisposable
 {
@@ -34,6 +36,14 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
 
     public List<(string Sha, JsonElement Body)> Statuses { get; } = [];
+
+    /// <summary>Who the token is: the author of the comments it creates.</summary>
+    public string ActorLogin { get; set; } = Bot;
+
+    public string ActorType { get; set; } = "Bot";
+
+    /// <summary>False (the default, like <c>GITHUB_TOKEN</c>): <c>GET /user</c> is 403 "Resource not accessible by integration".</summary>
+    public bool UserEndpointAnswers { get; set; }
 
     /// <summary>Runs after a list request is answered (e.g. to delete the comment before the update arrives).</summary>
     public Action? AfterList { get; set; }
@@ -80,8 +90,15 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body));
 
+        var segments = http.Request.Path.Value!.Trim('/').Split('/');
         if (Script.TryPeek(out var scripted) && (scripted.Method is null || scripted.Method == http.Request.Method) && Script.TryDequeue(out scripted))
         {
+            if (scripted.Lands && http.Request.Method == "POST" && segments is ["repos", _, _, "issues", _, "comments"])
+            {
+                // The creation happens; only its answer is lost (a timeout, a 502 from a proxy).
+                AddComment(JsonDocument.Parse(body).RootElement.GetProperty("body").GetString()!, ActorLogin, ActorType);
+            }
+
             if (scripted.Hang)
             {
                 await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -99,9 +116,19 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
-        var segments = http.Request.Path.Value!.Trim('/').Split('/');
         switch (http.Request.Method, segments)
         {
+            case ("GET", ["user"]):
+                if (UserEndpointAnswers)
+                {
+                    await WriteJsonAsync(http, 200, new { login = ActorLogin, type = ActorType });
+                }
+                else
+                {
+                    await WriteJsonAsync(http, 403, new { message = "Resource not accessible by integration" });
+                }
+
+                return;
             case ("GET", ["repos", _, _, "issues", _, "comments"]):
                 await ListAsync(http);
                 AfterList?.Invoke();
@@ -156,7 +183,7 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
-        var comment = AddComment(text, Bot, "Bot");
+        var comment = AddComment(text, ActorLogin, ActorType);
         await WriteJsonAsync(http, 201, Json(comment));
     }
 
@@ -209,7 +236,10 @@ internal sealed class FakeComment(long id, string body, string login, string typ
     public string Type { get; } = type;
 }
 
-/// <summary>A response for the next matching request. <see cref="Hang"/> never answers (for timeouts).</summary>
-internal sealed record Scripted(int Status, string? Body = null, Dictionary<string, string>? Headers = null, string? Method = null, bool Hang = false);
+/// <summary>
+/// A response for the next matching request. <see cref="Hang"/> never answers (for timeouts). <see cref="Lands"/>: a
+/// comment creation takes effect before the scripted answer (the answer is lost, not the request).
+/// </summary>
+internal sealed record Scripted(int Status, string? Body = null, Dictionary<string, string>? Headers = null, string? Method = null, bool Hang = false, bool Lands = false);
 
 internal sealed record CapturedRequest(string Method, string PathAndQuery, Dictionary<string, string> Headers, string Body);
