@@ -44,8 +44,20 @@ internal static class CheckCommand
     /// <summary>Judges, then writes the reports, records and publishes as asked: the whole of <c>perfgate check</c> after parsing.</summary>
     public static int Execute(CheckRequest request, CliEnvironment env)
     {
+        if (request.RecordAccepted && !request.Record)
+        {
+            throw new UsageException("--record-accepted acknowledges the alerts of the run it records: give --record too");
+        }
+
         using var judgement = Judge(request, env);
         var verdict = judgement.Verdict;
+        using var github = GitHubStep.Wanted(request) ? GitHubStep.Open(request, env) : null;
+        var accepted = github?.FindAcceptance(verdict, judgement.Commit);
+        if (accepted is not null)
+        {
+            verdict = Core.Verdicts.Acceptance.Apply(verdict, accepted.By, accepted.Label, accepted.PullRequest);
+        }
+
         Reports.Write(verdict, request, env);
         foreach (var (name, finding) in Acknowledged(verdict))
         {
@@ -58,12 +70,13 @@ internal static class CheckCommand
                 RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
                 Alerts.From(verdict));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
+            if (accepted is not null && request.RecordAccepted)
+            {
+                AcknowledgeAccepted(judgement.Store, runId, accepted, env);
+            }
         }
 
-        if (request.GitHubComment)
-        {
-            GitHubStep.Publish(verdict, request, env);
-        }
+        github?.Publish(verdict);
 
         return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
     }
@@ -135,6 +148,23 @@ internal static class CheckCommand
             store?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// <c>--record-accepted</c>: the alerts the accepted run just raised are acknowledged in the merged PR's name, so
+    /// later runs on the branch do not fail on the accepted level (docs/alerts.md, the acknowledgement rule).
+    /// </summary>
+    private static void AcknowledgeAccepted(SqliteHistoryStore store, long runId, Core.GitHub.AcceptDecision.Accepted accepted, CliEnvironment env)
+    {
+        var notes = FormattableString.Invariant($"accepted in PR #{accepted.PullRequest} by @{accepted.By} (label '{accepted.Label}')");
+        var at = env.Clock.GetUtcNow();
+        var alerts = store.GetAlerts(new AlertFilter { RunId = runId, UnacknowledgedOnly = true });
+        foreach (var alert in alerts)
+        {
+            store.Acknowledge(alert.Id, accepted.By, notes, at);
+        }
+
+        env.Out.WriteLine(FormattableString.Invariant($"perfgate: acknowledged {alerts.Count} alert{(alerts.Count == 1 ? string.Empty : "s")} of run {runId}: {notes}"));
     }
 
     /// <summary>The findings an acknowledged alert let pass (docs/alerts.md), named for the terminal.</summary>

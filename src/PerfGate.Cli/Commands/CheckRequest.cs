@@ -34,6 +34,22 @@ internal sealed record CheckRequest
 
     public bool GitHubComment { get; init; }
 
+    /// <summary><c>--github-status</c>: a commit status named <see cref="StatusContext"/> on the head commit.</summary>
+    public bool GitHubStatus { get; init; }
+
+    public string StatusContext { get; init; } = "perfgate";
+
+    /// <summary>The sticky comment's marker: <c>--marker ID</c> gives <c>&lt;!-- perfgate:report:ID --&gt;</c>.</summary>
+    public string Marker { get; init; } = Core.Rendering.MarkdownOptions.DefaultMarker;
+
+    public string BotLogin { get; init; } = Core.GitHub.PublisherOptions.GitHubActionsBot;
+
+    /// <summary><c>--accept-label</c>: the label that accepts a PR's regressions, or null when acceptance is off.</summary>
+    public string? AcceptLabel { get; init; }
+
+    /// <summary><c>--record-accepted</c>: acknowledge this recorded run's alerts when its merged PR was accepted.</summary>
+    public bool RecordAccepted { get; init; }
+
     public int? PullRequest { get; init; }
 
     public string TokenEnv { get; init; } = "GITHUB_TOKEN";

@@ -12,7 +12,7 @@ internal static class Reports
 
         if (request.Markdown is { } markdownPath)
         {
-            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full));
+            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full with { Marker = request.Marker }));
         }
 
         if (request.Json is { } jsonPath)

@@ -69,6 +69,36 @@ public static class JsonVerdictWriter
             w.WriteNull("runnerShiftPercent");
         }
 
+        // Only when a maintainer accepted the failures (docs/github.md): passed is then true and this says by whom.
+        if (verdict.Acceptance is { } accepted)
+        {
+            w.WriteStartObject("acceptance");
+            w.WriteString("by", accepted.By);
+            w.WriteString("label", accepted.Label);
+            if (accepted.PullRequest is { } pr)
+            {
+                w.WriteNumber("pullRequest", pr);
+            }
+            else
+            {
+                w.WriteNull("pullRequest");
+            }
+
+            w.WriteNumber("failing", accepted.Failing);
+            w.WriteNumber("regressions", accepted.Regressions);
+            if (accepted.WorstPercent is { } worst)
+            {
+                Number(w, "worstPercent", worst);
+            }
+            else
+            {
+                w.WriteNull("worstPercent");
+            }
+
+            w.WriteString("worstBenchmark", accepted.Worst);
+            w.WriteEndObject();
+        }
+
         var t = verdict.Thresholds;
         w.WriteStartObject("thresholds");
         Number(w, "warningPercent", t.WarningPercent);

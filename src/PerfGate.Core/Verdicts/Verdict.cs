@@ -24,6 +24,9 @@ public sealed record Verdict
     /// </summary>
     public double? RunnerShiftPercent { get; init; }
 
+    /// <summary>Set when a maintainer accepted the failures (<see cref="Verdicts.Acceptance.Apply"/>): <see cref="Passed"/> is then true.</summary>
+    public Acceptance? Acceptance { get; init; }
+
     /// <summary>Sentences for the reader that concern the whole run.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
