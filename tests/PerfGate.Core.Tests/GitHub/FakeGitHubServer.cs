@@ -45,6 +45,15 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
     /// <summary>False (the default, like <c>GITHUB_TOKEN</c>): <c>GET /user</c> is 403 "Resource not accessible by integration".</summary>
     public bool UserEndpointAnswers { get; set; }
 
+    /// <summary>The PR's issue events, oldest first (<c>GET /repos/o/r/issues/N/events</c>): <c>labeled</c>/<c>unlabeled</c> with actor and label.</summary>
+    public List<(string Event, string Label, string Actor)> IssueEvents { get; } = [];
+
+    /// <summary>Repository permission per login (<c>GET …/collaborators/{user}/permission</c>): (permission, role_name); absent → 404.</summary>
+    public Dictionary<string, (string Permission, string RoleName)> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The pull requests of a commit (<c>GET …/commits/{sha}/pulls</c>): number, merge commit, labels; merged unless <c>Merged</c> is false.</summary>
+    public Dictionary<string, List<(int Number, string MergeCommitSha, string[] Labels, bool Merged)>> CommitPulls { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Runs after a list request is answered (e.g. to delete the comment before the update arrives).</summary>
     public Action? AfterList { get; set; }
 
@@ -140,12 +149,38 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
                 await UpdateAsync(http, long.Parse(id, CultureInfo.InvariantCulture), body);
                 return;
             case ("POST", ["repos", _, _, "statuses", var sha]):
+                var status = JsonDocument.Parse(body).RootElement.Clone();
                 lock (_gate)
                 {
-                    Statuses.Add((sha, JsonDocument.Parse(body).RootElement.Clone()));
+                    Statuses.Add((sha, status));
                 }
 
-                await WriteJsonAsync(http, 201, new { id = 1, state = "success", description = "ok", context = "perfgate" });
+                await WriteJsonAsync(http, 201, new { id = Statuses.Count, state = status.GetProperty("state").GetString(), description = status.GetProperty("description").GetString(), context = status.GetProperty("context").GetString() });
+                return;
+            case ("GET", ["repos", _, _, "issues", _, "events"]):
+                await WriteJsonAsync(http, 200, IssueEvents.Select((e, i) => new { id = i + 1, @event = e.Event, actor = new { login = e.Actor, type = "User" }, label = new { name = e.Label, color = "ededed" } }).ToList());
+                return;
+            case ("GET", ["repos", _, _, "collaborators", var user, "permission"]):
+                if (Permissions.TryGetValue(Uri.UnescapeDataString(user), out var permission))
+                {
+                    await WriteJsonAsync(http, 200, new { permission = permission.Permission, role_name = permission.RoleName, user = new { login = Uri.UnescapeDataString(user) } });
+                }
+                else
+                {
+                    await WriteJsonAsync(http, 404, new { message = "Not Found" });
+                }
+
+                return;
+            case ("GET", ["repos", _, _, "commits", var commit, "pulls"]):
+                var pulls = CommitPulls.TryGetValue(commit, out var found) ? found : [];
+                await WriteJsonAsync(http, 200, pulls.Select(p => new Dictionary<string, object?>
+                {
+                    ["number"] = p.Number,
+                    ["state"] = p.Merged ? "closed" : "open",
+                    ["merged_at"] = p.Merged ? "2025-06-01T12:00:00Z" : null,
+                    ["merge_commit_sha"] = p.MergeCommitSha,
+                    ["labels"] = p.Labels.Select(l => new { name = l }).ToList(),
+                }).ToList());
                 return;
             default:
                 await WriteJsonAsync(http, 404, new { message = "Not Found" });
