@@ -69,7 +69,7 @@ public static class JsonVerdictWriter
             w.WriteNull("runnerShiftPercent");
         }
 
-        // Only when a maintainer accepted the failures (docs/github.md): passed is then true and this says by whom.
+        // Set when a maintainer accepted the failures (docs/github.md): passed is then true and this says by whom.
         if (verdict.Acceptance is { } accepted)
         {
             w.WriteStartObject("acceptance");
@@ -97,6 +97,10 @@ public static class JsonVerdictWriter
 
             w.WriteString("worstBenchmark", accepted.Worst);
             w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("acceptance");
         }
 
         var t = verdict.Thresholds;

@@ -63,7 +63,7 @@ public sealed class AcceptLabelTests
 
         code.ShouldBe(1);
         error.ShouldContain("perfgate: not accepted: 'perfgate: accept' on PR #12 was applied by @drive-by, who has 'triage' permission on o/r; write, maintain or admin is needed");
-        gate.Verdict().TryGetProperty("acceptance", out _).ShouldBeFalse();
+        gate.Verdict().GetProperty("acceptance").ValueKind.ShouldBe(System.Text.Json.JsonValueKind.Null);
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public sealed class PullRequestCommentPublisherTests
     [InlineData(0, true)]
     public async Task A_creation_whose_answer_is_lost_is_not_posted_twice(int status, bool hang)
     {
-        var options = new GitHubConnectionOptions { RequestTimeout = TimeSpan.FromMilliseconds(500) };
+        var options = new GitHubConnectionOptions { RequestTimeout = TimeSpan.FromSeconds(2) };
         await using var h = await PublisherHarness.StartAsync(options);
         h.Server.Script.Enqueue(new Scripted(status, "{\"message\":\"Bad Gateway\"}", Method: "POST", Hang: hang, Lands: true));
 
@@ -155,8 +155,11 @@ public sealed class PullRequestCommentPublisherTests
         comment.Body.ShouldBe(Report1);
         created.CommentId.ShouldBe(comment.Id);
         h.Server.CountRequests("POST").ShouldBe(1);
-        h.Server.Requests.Where(r => r.Method == "GET").Select(r => r.PathAndQuery)
-            .ShouldBe(["/repos/octo-org/perf-repo/issues/12/comments?per_page=100", "/repos/octo-org/perf-repo/issues/12/comments?per_page=100", "/user"]);
+
+        // After the lost answer: the comments listed again, and the token asked who it is to recognise its own.
+        var after = h.Server.Requests.SkipWhile(r => r.Method != "POST").Skip(1).Select(r => r.PathAndQuery).ToList();
+        after.ShouldContain("/repos/octo-org/perf-repo/issues/12/comments?per_page=100");
+        after.ShouldContain("/user");
     }
 
     [Fact]

@@ -21,11 +21,13 @@ public sealed class JsonVerdictWriterTests
     [InlineData("passing")]
     [InlineData("large")]
     [InlineData("not-finite")]
+    [InlineData("accepted")]
     public void Output_validates_against_the_documented_schema(string name)
     {
         var verdict = name switch
         {
             "fixed" => SampleVerdicts.Fixed(),
+            "accepted" => Acceptance.Apply(SampleVerdicts.Fixed(), "maintainer", "perfgate: accept", 12),
             "passing" => SampleVerdicts.Passing(),
             "large" => SampleVerdicts.Large(300),
             _ => NotFinite(),
