@@ -65,6 +65,23 @@ public sealed class CommitStatusAndMarkerTests
         error.Trim().ShouldBe("perfgate: cannot set the commit status 'perfgate' on feedfac: the token may not set statuses (a fork's pull_request token is read-only, or the job lacks `permissions: statuses: write`)");
     }
 
+    [Fact]
+    public async Task A_github_app_token_updates_its_own_bot_comment_named_by_github_bot_login()
+    {
+        await using var gate = await GitHubGate.StartAsync();
+        gate.PullRequestEvent();
+        gate.Server.ActorLogin = "perf-app[bot]";
+        var actions = gate.Server.AddComment("<!-- perfgate:report -->\nolder, by the actions bot", FakeGitHubServer.Bot, "Bot");
+        var app = gate.Server.AddComment("<!-- perfgate:report -->\nolder, by the app", "perf-app[bot]", "Bot");
+
+        var (code, _, error) = gate.Check(failing: false, "--github-comment", "--github-bot-login", "perf-app[bot]");
+
+        code.ShouldBe(0, error);
+        error.ShouldContain("perfgate: updated the PR comment");
+        app.Body.ShouldContain("no regression above");
+        actions.Body.ShouldBe("<!-- perfgate:report -->\nolder, by the actions bot");
+    }
+
     [Theory]
     [InlineData("--marker", "two words", "--marker 'two words' cannot be used")]
     [InlineData("--marker", "a--b", "--marker 'a--b' cannot be used")]
