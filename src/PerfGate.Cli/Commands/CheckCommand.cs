@@ -18,14 +18,20 @@ internal static class CheckCommand
     public static Command Create(CliEnvironment env)
     {
         var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: false);
-        var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results." };
+        var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results; DIR/shard-N/round-NN/… for a suite sharded across a job matrix." };
+        var shards = new Option<int?>("--shards") { Description = "With --ab: how many shard-N folders to expect; a missing one is an error (exit 2), not a smaller suite." };
         var options = new CheckOptions();
-        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab };
+        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab, shards };
         options.AddTo(command);
 
         command.SetAction(parse => Guard.Run(env, parse.GetValue(options.Verbose), () =>
         {
-            var request = options.Read(parse) with { Results = parse.GetValue(results) ?? [], Ab = parse.GetValue(ab) };
+            var request = options.Read(parse) with { Results = parse.GetValue(results) ?? [], Ab = parse.GetValue(ab), Shards = parse.GetValue(shards) };
+            if (request.Shards is { } n && (request.Ab is null || n < 1))
+            {
+                throw new UsageException(request.Ab is null ? "--shards goes with --ab DIR (a folder of shard-N folders)" : $"--shards must be 1 or more, not {n}");
+            }
+
             if (request.Ab is not null && request.Results.Length > 0)
             {
                 throw new UsageException("give --results or --ab, not both: --ab DIR reads both sides of every round from DIR");
@@ -90,7 +96,7 @@ internal static class CheckCommand
     public static Judgement Judge(CheckRequest request, CliEnvironment env)
     {
         var options = LoadOptions(request.Config, env);
-        AbFolder? ab = request.Ab is { } abDir ? AbFolder.Load(env.Resolve(abDir)) : null;
+        AbFolder? ab = request.Ab is { } abDir ? AbShards.Load(env.Resolve(abDir), request.Shards) : null;
         var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
         if (ab is not null)

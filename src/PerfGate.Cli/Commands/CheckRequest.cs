@@ -8,6 +8,9 @@ internal sealed record CheckRequest
     /// <summary><c>--ab DIR</c>: judge the same-runner A/B rounds in DIR (docs/ab.md) instead of <see cref="Results"/>.</summary>
     public string? Ab { get; init; }
 
+    /// <summary><c>--shards N</c>: with a sharded <see cref="Ab"/> folder, the shards expected (a missing one is an error).</summary>
+    public int? Shards { get; init; }
+
     public string[] Baseline { get; init; } = [];
 
     public required string History { get; init; }
