@@ -68,7 +68,7 @@ internal static class GateSpeedRunner
     {
         var helloMs = Quantiles.Median([.. samples[scenarios[0]].Select(s => s.WallMs)]);
         Console.WriteLine();
-        Console.WriteLine(CultureInfo.InvariantCulture, $"Medians of {repeat} fresh processes per command, interleaved; ratio = median wall / hello world's median wall ({helloMs:0} ms).");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Medians of {repeat} fresh processes per command, interleaved; ratio = median wall / hello world's median wall ({helloMs:0} ms)."));
         Console.WriteLine();
         Console.WriteLine($"| {"command",-62} | build | {"wall",8} | {"× hello",7} | {"target",7} | {"peak MB",7} | exit |");
         Console.WriteLine($"|{new string('-', 64)}|-------|{new string('-', 9)}:|{new string('-', 8)}:|{new string('-', 8)}:|{new string('-', 8)}:|------|");
@@ -81,8 +81,8 @@ internal static class GateSpeedRunner
             var target = scenario.TargetRatio is { } t
                 ? (ratio <= t && (scenario.TargetMb is not { } mb || peak <= mb) ? "met" : "MISSED") + $" ≤{t:0}×" + (scenario.TargetMb is { } m ? $" ≤{m:0}MB" : "")
                 : "";
-            Console.WriteLine(CultureInfo.InvariantCulture,
-                $"| {scenario.Name,-62} | {scenario.Build,-5} | {wall,5:0} ms | {ratio,6:0.0}× | {target,-7} | {(double.IsNaN(peak) ? "" : peak.ToString("0", CultureInfo.InvariantCulture)),7} | {string.Join(",", list.Select(s => s.Exit).Distinct())} |");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {scenario.Name,-62} | {scenario.Build,-5} | {wall,5:0} ms | {ratio,6:0.0}× | {target,-7} | {(double.IsNaN(peak) ? "" : peak.ToString("0", CultureInfo.InvariantCulture)),7} | {string.Join(",", list.Select(s => s.Exit).Distinct())} |"));
         }
 
         Console.WriteLine();
