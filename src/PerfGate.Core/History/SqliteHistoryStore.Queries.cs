@@ -275,7 +275,7 @@ public sealed partial class SqliteHistoryStore
         var launchMedians = reader.IsDBNull(19) ? [] : DoubleBlob.Decode((byte[])reader.GetValue(19));
         var metrics = reader.IsDBNull(25)
             ? []
-            : JsonSerializer.Deserialize<ImmutableArray<MetricValue>>(reader.GetString(25), MetricJson);
+            : HistoryJson.ReadMetrics(reader.GetString(25));
         var originalCount = reader.IsDBNull(23) ? 0 : reader.GetInt32(23);
 
         if (string.Equals(reader.GetString(2), "metric", StringComparison.Ordinal))
