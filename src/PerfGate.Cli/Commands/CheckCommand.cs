@@ -65,6 +65,7 @@ internal static class CheckCommand
         }
 
         Reports.Write(verdict, request, env);
+        StageTimings.Mark("reports");
         foreach (var (name, finding) in Acknowledged(verdict))
         {
             env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
@@ -80,6 +81,8 @@ internal static class CheckCommand
             {
                 AcknowledgeAccepted(judgement.Store, runId, accepted, env);
             }
+
+            StageTimings.Mark("record");
         }
 
         github?.Publish(verdict);
@@ -96,6 +99,7 @@ internal static class CheckCommand
     public static Judgement Judge(CheckRequest request, CliEnvironment env)
     {
         var options = LoadOptions(request.Config, env);
+        StageTimings.Mark("config");
         AbFolder? ab = request.Ab is { } abDir ? AbShards.Load(env.Resolve(abDir), request.Shards) : null;
         var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
@@ -105,6 +109,7 @@ internal static class CheckCommand
             current = current with { Warnings = [.. current.Warnings, .. ab.Warnings] };
         }
 
+        StageTimings.Mark("ingest");
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
         if (baseline is not null)
         {
@@ -120,9 +125,12 @@ internal static class CheckCommand
         var commit = request.Commit ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);
         var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
+        StageTimings.Mark("git");
 
         var historyPath = env.Resolve(request.History);
+        StageTimings.Mark("baseline");
         var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
+        StageTimings.Mark("history-open");
         try
         {
             var keys = current.Results.Select(r => r.Id.Key)
@@ -131,10 +139,12 @@ internal static class CheckCommand
                 .ToArray();
             var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
                           ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
+            StageTimings.Mark("history-read");
 
             // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
             var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
 
+            StageTimings.Mark("acknowledgements");
             var verdict = Gate.Evaluate(new GateInput
             {
                 Current = current,
@@ -147,6 +157,7 @@ internal static class CheckCommand
                 Rounds = ab?.Rounds ?? [],
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,
             });
+            StageTimings.Mark("gate");
             return new Judgement(verdict, current, store, historyPath, commit, branch);
         }
         catch
