@@ -137,6 +137,11 @@ internal sealed class GitHubStep : IDisposable
     public void Publish(Verdict verdict)
     {
         var github = Context;
+        if (!_request.GitHubComment && !_request.GitHubStatus)
+        {
+            return; // --accept-label alone reads GitHub but publishes nothing
+        }
+
         if (github.StepSummaryPath is { } summary)
         {
             try

@@ -49,6 +49,11 @@ public sealed class AcceptLabelTests
         gate.Server.Permissions["owner"] = ("admin", "admin");
 
         gate.Check(failing: true, "--accept-label", "slower on purpose").Code.ShouldBe(0);
+
+        // --accept-label alone reads GitHub but publishes nothing: no summary, no comment, no status.
+        File.Exists(gate.Cli.Path("summary.md")).ShouldBeFalse();
+        gate.Server.Comments.ShouldBeEmpty();
+        gate.Server.Statuses.ShouldBeEmpty();
     }
 
     [Fact]
