@@ -94,7 +94,7 @@ public sealed class PullRequestCommentPublisher(IGitHubCommentsApi api, Publishe
 
     /// <summary>The one line for a rate limit that outlasted the budget, naming it as such (never "read-only").</summary>
     internal static string RateLimitReason(GitHubRateLimitException ex) =>
-        "GitHub's rate limit outlasted the GitHub step's time budget (GitHub asked to wait "
+        "GitHub's rate limit outlasted the retry budget (GitHub asked to wait "
         + ex.RetryAfter.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s): " + ex.Message;
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class GitHubFaultTests(ITestOutputHelper log)
     [InlineData(Fault.ServerErrors, true, "returned 500 Internal Server Error: Server Error (gave up after")]
     [InlineData(Fault.SummaryIsAFolder, true, "perfgate: cannot write the job summary")]
     [InlineData(Fault.MarkerPlantedByAnother, true, "perfgate: posted the report as a new PR comment")]
-    [InlineData(Fault.SecondaryRateLimit, false, "GitHub's rate limit outlasted the GitHub step's time budget (GitHub asked to wait 60 s)")]
+    [InlineData(Fault.SecondaryRateLimit, false, "GitHub's rate limit outlasted the retry budget (GitHub asked to wait 60 s)")]
     [InlineData(Fault.CreateAnswerLost, true, "perfgate: posted the report as a new PR comment")]
     public async Task A_github_fault_gives_one_clear_line_and_the_verdicts_exit_code_without_hanging(Fault fault, bool failing, string expected)
     {

@@ -214,7 +214,7 @@ public sealed class PullRequestCommentPublisherTests
         var outcome = await h.PublishAsync(Report1);
 
         var failed = outcome.ShouldBeOfType<PublishOutcome.Failed>();
-        failed.Message.ShouldContain("rate limit outlasted the GitHub step's time budget (GitHub asked to wait 60 s)");
+        failed.Message.ShouldContain("rate limit outlasted the retry budget (GitHub asked to wait 60 s)");
         failed.Message.ShouldNotContain("read-only");
         h.Clock.Delays.ShouldBeEmpty();
     }
