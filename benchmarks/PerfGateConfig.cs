@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Json;
+using PerfGate.Benchmarks.Progress;
 
 namespace PerfGate.Benchmarks;
 
@@ -12,17 +13,31 @@ namespace PerfGate.Benchmarks;
 /// </summary>
 public static class PerfGateConfig
 {
-    public static IConfig Create(RunOptions options)
+    public static IConfig Create(RunOptions options) => Create(options, progress: null);
+
+    /// <param name="options">The parsed command line.</param>
+    /// <param name="progress">
+    /// Null: BenchmarkDotNet's console logger (its full log live). Otherwise a quiet run: <see cref="ProgressLogger"/>
+    /// instead of the console logger and the tracker as event processor, so the console shows only the progress display;
+    /// BenchmarkDotNet's log file still receives everything.
+    /// </param>
+    public static IConfig Create(RunOptions options, ProgressTracker? progress)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var defaults = DefaultConfig.Instance;
         var config = ManualConfig.CreateEmpty()
             .AddColumnProvider([.. defaults.GetColumnProviders()])
-            .AddLogger([.. defaults.GetLoggers()])
+            .AddLogger(progress is null ? [.. defaults.GetLoggers()] : [new ProgressLogger(progress)])
             .AddAnalyser([.. defaults.GetAnalysers()])
             .AddValidator([.. defaults.GetValidators()])
             .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
             .AddDiagnoser(MemoryDiagnoser.Default)
             .WithOptions(defaults.Options);
+
+        if (progress is not null)
+        {
+            config.AddEventProcessor(progress);
+        }
 
         // A job of ours next to the user's --job would run both, and BenchmarkDotNet would take our default
         // job as the base of theirs; so the user's choice wins outright.
