@@ -93,7 +93,7 @@ internal static class Program
             .Select(c => $"{c.Descriptor.Type.FullName}.{c.Descriptor.WorkloadMethod.Name}")
             .ToHashSet(StringComparer.Ordinal);
         var attached = BenchmarkByMetric.Where(kv => ran.Contains(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var path = MetricsFileWriter.Write(DomainFigures.Measure(), resultsDirectory, attached);
+        var path = MetricsFileWriter.Write([.. DomainFigures.Measure(), DomainFigures.MeasureHeldMemory()], resultsDirectory, attached);
         Console.WriteLine($"Domain figures: {path}");
 
         var failed = FailedBenchmarks(summaries);

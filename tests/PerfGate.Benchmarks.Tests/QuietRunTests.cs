@@ -36,6 +36,13 @@ public sealed class QuietRunTests
             log.ShouldContain("WorkloadActual");
             log.ShouldContain("| Method");
             Directory.GetFiles(Path.Combine(artifacts, "results"), "*-report-full.json").Length.ShouldBe(2);
+
+            // The domain figures, MEM-001 (the managed heap the started application holds) among them.
+            var metrics = PerfGate.Core.Results.ResultsLoader.Load([Path.Combine(artifacts, "results")]).Metrics;
+            metrics.Select(m => m.Id).ShouldBe(["SVC-001", "SVC-003", "API-002", "VAL-003", "CACHE-002", "VAL-004", "MEM-001"], ignoreOrder: true);
+            var memory = metrics.Single(m => m.Id == "MEM-001");
+            memory.Deterministic.ShouldBeFalse();
+            memory.Value.ShouldBeGreaterThan(100);
         }
         finally
         {
