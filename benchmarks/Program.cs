@@ -25,6 +25,11 @@ internal static class Program
             return Success;
         }
 
+        if (args.Length > 0 && args[0] == Budgets.BudgetCommand.Switch)
+        {
+            return Budgets.BudgetCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && args[0] == "--gate-speed")
         {
             return GateSpeed.GateSpeedRunner.Run(args.Skip(1).ToArray());
