@@ -73,7 +73,7 @@ internal static class Program
         }
 
         var cases = summaries.Sum(s => s.BenchmarksCases.Length);
-        Console.WriteLine(ProgressText.Closing(cases, FailedBenchmarks(summaries).Count, tracker.Snapshot().Elapsed, summaries[0].LogFilePath));
+        Console.WriteLine(ProgressText.Closing(cases, FailedBenchmarks(summaries).Count, tracker.Total, tracker.Snapshot().Elapsed, summaries[0].LogFilePath));
 
         var ran = AfterBenchmarks(summaries, summaries[0].ResultsDirectoryPath);
         if (!options.Gate)

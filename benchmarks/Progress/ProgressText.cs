@@ -59,10 +59,14 @@ public static class ProgressText
             $"{BenchmarkProgressLines.Prefix}{f.Number}/{f.Total} {(f.Succeeded ? "done" : "FAILED")}: {f.Name} in {Seconds(f.Took)} ({Times(f.Elapsed, f.Left)})");
     }
 
-    /// <summary>The last line of a quiet run: how many ran, how long, where the full log is.</summary>
-    public static string Closing(int ran, int failed, TimeSpan elapsed, string? logFile)
+    /// <summary>
+    /// The last line of a run: how many benchmarks ran of how many (<paramref name="total"/>: 0 when unknown), how many of
+    /// those failed, how long it took, where the full log is.
+    /// </summary>
+    public static string Closing(int ran, int failed, int total, TimeSpan elapsed, string? logFile)
     {
-        var outcome = failed == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {failed} failed");
+        var outcome = (failed == 0 ? "" : string.Create(CultureInfo.InvariantCulture, $", {failed} failed"))
+                      + (total > ran ? string.Create(CultureInfo.InvariantCulture, $", {total - ran} not run (BenchmarkDotNet stopped)") : "");
         var log = string.IsNullOrEmpty(logFile) ? "BenchmarkDotNet wrote no log file" : $"BenchmarkDotNet's full log: {logFile}";
         return string.Create(CultureInfo.InvariantCulture, $"// PerfGate: {ran} benchmark(s) ran in {Clock(elapsed)}{outcome}. {log}");
     }

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.EventProcessors;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using BenchmarkDotNet.Toolchains.Results;
 using BenchmarkDotNet.Validators;
 
 namespace PerfGate.Benchmarks.Progress;
@@ -28,6 +27,18 @@ public sealed class ProgressTracker(TimeProvider clock) : EventProcessor
 
     /// <summary>An error line from BenchmarkDotNet's log, shown even when the rest is not.</summary>
     public event Action<string>? Error;
+
+    /// <summary>Benchmarks in the run, as BenchmarkDotNet counted them before building (0 before that).</summary>
+    public int Total
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _total;
+            }
+        }
+    }
 
     public int Failed
     {
@@ -114,14 +125,6 @@ public sealed class ProgressTracker(TimeProvider clock) : EventProcessor
 
     public override void OnStartBuildStage(IReadOnlyList<BuildPartition> partitions) =>
         Building(partitions.Sum(p => p.Benchmarks.Length));
-
-    public override void OnBuildComplete(BuildPartition partition, BuildResult buildResult)
-    {
-        if (!buildResult.IsBuildSuccess)
-        {
-            ErrorLine($"// PerfGate: building the benchmarks failed: {buildResult.ErrorMessage}");
-        }
-    }
 
     public override void OnValidationError(ValidationError validationError)
     {

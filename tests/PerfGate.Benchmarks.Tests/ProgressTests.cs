@@ -54,6 +54,15 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void The_closing_line_counts_what_ran_failed_and_was_not_run_and_names_the_log()
+    {
+        ProgressText.Closing(12, 0, 12, TimeSpan.FromSeconds(151), "/a/BenchmarkRun-1.log")
+            .ShouldBe("// PerfGate: 12 benchmark(s) ran in 2:31. BenchmarkDotNet's full log: /a/BenchmarkRun-1.log");
+        ProgressText.Closing(1, 1, 12, TimeSpan.FromSeconds(133), null)
+            .ShouldBe("// PerfGate: 1 benchmark(s) ran in 2:13, 1 failed, 11 not run (BenchmarkDotNet stopped). BenchmarkDotNet wrote no log file");
+    }
+
+    [Fact]
     public void The_tracker_counts_benchmarks_and_launches_with_its_clock()
     {
         var clock = new ManualClock();
