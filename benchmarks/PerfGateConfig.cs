@@ -13,6 +13,9 @@ namespace PerfGate.Benchmarks;
 /// </summary>
 public static class PerfGateConfig
 {
+    /// <summary>How long BenchmarkDotNet may take to build its generated project before it gives up on the run.</summary>
+    public static TimeSpan BuildTimeout { get; } = TimeSpan.FromMinutes(10);
+
     public static IConfig Create(RunOptions options) => Create(options, progress: null);
 
     /// <param name="options">The parsed command line.</param>
@@ -32,7 +35,10 @@ public static class PerfGateConfig
             .AddValidator([.. defaults.GetValidators()])
             .AddExporter(JsonExporter.Full, MarkdownExporter.GitHub)
             .AddDiagnoser(MemoryDiagnoser.Default)
-            .WithOptions(defaults.Options);
+            .WithOptions(defaults.Options)
+            // BenchmarkDotNet's default (2 minutes) for building its generated project was too short on the 2-core VM
+            // at load average 28 (2026-12-02): the build timed out and no benchmark ran. A user's --buildTimeout still wins when longer.
+            .WithBuildTimeout(BuildTimeout);
 
         if (progress is not null)
         {
