@@ -117,6 +117,49 @@ public sealed class ProgressTests
         ProgressLogger.ParseLaunch("x").ShouldBeNull();
     }
 
+    [Fact]
+    public void The_live_view_runs_the_work_and_shows_errors_and_failures_but_not_successes()
+    {
+        var tracker = new ProgressTracker(new ManualClock());
+        var output = new StringWriter();
+
+        var result = ProgressView.For(ProgressMode.Live, tracker, output).Run(() =>
+        {
+            tracker.Building(2);
+            tracker.Started("A.One");
+            tracker.Finished("A.One", succeeded: true);
+            tracker.Started("A.Two");
+            tracker.ErrorLine("// Build Error: boom");
+            tracker.Finished("A.Two", succeeded: false);
+            return 42;
+        });
+
+        result.ShouldBe(42);
+        var text = output.ToString();
+        text.ShouldContain("// Build Error: boom");
+        text.ShouldContain("2/2 FAILED: A.Two");
+        text.ShouldNotContain("done: A.One");
+    }
+
+    [Fact]
+    public void The_plain_view_writes_one_line_per_finished_benchmark_and_the_errors()
+    {
+        var tracker = new ProgressTracker(new ManualClock());
+        var output = new StringWriter();
+
+        ProgressView.For(ProgressMode.Plain, tracker, output).Run(() =>
+        {
+            tracker.Building(1);
+            tracker.Started("A.One");
+            tracker.ErrorLine("// an error");
+            tracker.Finished("A.One", succeeded: true);
+            return 0;
+        });
+
+        output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ShouldBe(["// an error", "// PerfGate: benchmark 1/1 done: A.One in 0.0 s (0:00 elapsed, about 0:00 left)"]);
+    }
+
     /// <summary>A clock that moves only when told.</summary>
     private sealed class ManualClock : TimeProvider
     {
