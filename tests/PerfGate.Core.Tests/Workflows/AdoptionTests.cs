@@ -117,6 +117,7 @@ public sealed partial class AdoptionTests
         var run = (string)install["run"];
         run.ShouldContain("dotnet pack \"$PERFGATE_HOME/src/PerfGate.Cli\" -c Release -o \"$feed\"");
         run.ShouldContain("<clear />", customMessage: "no other package source can serve a PerfGate.Cli");
+        run.ShouldContain("NUGET_PACKAGES=\"$RUNNER_TEMP/perfgate-packages\"", customMessage: "never a stale PerfGate.Cli of the same version from the NuGet cache");
         run.ShouldContain("dotnet tool install PerfGate.Cli --tool-path \"$tools\" --version \"$version\" --configfile \"$feed/nuget.config\"");
 
         // measure runs ab into the rounds folder; judge runs check --ab on it, writing the comment-sized report.
