@@ -10,7 +10,8 @@ namespace PerfGate.Cli.Tests.Packaging;
 /// <summary>
 /// The .NET tool as an adopter gets it: <c>dotnet pack</c> of src/PerfGate.Cli, installed into a local tool manifest
 /// from a folder feed (a nuget.config that clears every other source, and a packages folder of its own, so no network
-/// and no stale copy from the machine's cache), then run through <c>dotnet tool run perfgate</c>.
+/// and no stale copy from the machine's cache, and a DOTNET_CLI_HOME of its own for the tool resolver cache), then run
+/// through <c>dotnet tool run perfgate</c>.
 /// </summary>
 public sealed partial class ToolPackageTests : IDisposable
 {
@@ -143,6 +144,9 @@ public sealed partial class ToolPackageTests : IDisposable
         }
 
         info.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "packages");
+        // The local-tool resolver cache (~/.dotnet/toolResolverCache) keeps the first path it saw for a tool version:
+        // a home of its own, or an earlier install of the same version elsewhere is what `dotnet tool run` starts.
+        info.Environment["DOTNET_CLI_HOME"] = Path.Combine(_root, "home");
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
