@@ -79,7 +79,19 @@ public sealed class ActionJudgeStepTests : IDisposable
         var result = Judge(new() { ["CONFIG"] = "perfgate.json", ["FAIL_THRESHOLD"] = "20" });
 
         result.Code.ShouldBe(2, result.ToString());
-        result.Out.ShouldContain("thresholds.failPercent");
+        result.Out.ShouldContain("go in perfgate.json (thresholds.warningPercent, thresholds.failPercent)");
+    }
+
+    [Fact]
+    public void Thresholds_beside_the_repositorys_own_perfgate_json_fail_rather_than_replace_its_targets()
+    {
+        AbLayout.Write(_cli.Path("ab"), rounds: 3);
+        File.WriteAllText(_cli.Path("perfgate.json"), "{}");
+
+        var result = Judge(new() { ["WARNING_THRESHOLD"] = "5" });
+
+        result.Code.ShouldBe(2, result.ToString());
+        result.Out.ShouldContain("go in perfgate.json (thresholds.warningPercent");
     }
 
     [Fact]
