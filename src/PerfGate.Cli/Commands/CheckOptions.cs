@@ -20,6 +20,8 @@ internal sealed class CheckOptions
 
     public Option<string?> Json { get; } = new("--json") { Description = "Write the machine-readable verdict to this file (docs/verdict-schema.md)." };
 
+    public Option<string?> CommentMarkdown { get; } = new("--comment-markdown") { Description = "Write the report as the PR comment would be, sized to fit GitHub's 65,536-character limit, to this file." };
+
     public Option<bool> Record { get; } = new("--record") { Description = "Store this run and its alerts in the history." };
 
     public Option<string?> Branch { get; } = new("--branch") { Description = "Branch to record under (default: from GitHub Actions variables or git, else main)." };
@@ -58,7 +60,7 @@ internal sealed class CheckOptions
 
     public IEnumerable<Option> All =>
     [
-        Baseline, History, Config, Markdown, Json, Record, Branch, Commit, BaselineBranch, IgnoreMissing, AnyMachine, GitHubComment, GitHubStatus, StatusContext, Marker, BotLogin,
+        Baseline, History, Config, Markdown, Json, CommentMarkdown, Record, Branch, Commit, BaselineBranch, IgnoreMissing, AnyMachine, GitHubComment, GitHubStatus, StatusContext, Marker, BotLogin,
         AcceptLabel, RecordAccepted, PullRequest, TokenEnv, Verbose,
     ];
 
@@ -80,6 +82,7 @@ internal sealed class CheckOptions
         Config = parse.GetValue(Config),
         Markdown = parse.GetValue(Markdown),
         Json = parse.GetValue(Json),
+        CommentMarkdown = parse.GetValue(CommentMarkdown),
         Record = parse.GetValue(Record),
         Branch = parse.GetValue(Branch),
         Commit = parse.GetValue(Commit),

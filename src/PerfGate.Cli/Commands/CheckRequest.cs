@@ -23,6 +23,9 @@ internal sealed record CheckRequest
 
     public string? Json { get; init; }
 
+    /// <summary><c>--comment-markdown FILE</c>: the comment-sized rendering, for a later job to post (the fork path).</summary>
+    public string? CommentMarkdown { get; init; }
+
     public bool Record { get; init; }
 
     public string? Branch { get; init; }
