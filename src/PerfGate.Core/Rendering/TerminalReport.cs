@@ -27,6 +27,7 @@ public static class TerminalReport
         sb.Append(VerdictHeadline.Advice(verdict));
 
         sb.Append('\n').Append(VerdictHeadline.Counts(verdict, ", ")).Append('\n');
+        sb.Append(Flat(CompositeText.Line(verdict.PerformanceIndex, verdict.RegressionScore))).Append('\n');
         var ctx = verdict.Context;
         var header = new List<string>();
         if (ctx.HeadCommit is not null)
