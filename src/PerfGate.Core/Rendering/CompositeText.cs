@@ -16,23 +16,26 @@ public static class CompositeText
     public static string IndexValue(PerformanceIndex index)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var shown = index.Value >= 100 ? 100 : Math.Min(99, Math.Round(index.Value, MidpointRounding.AwayFromZero));
-        return shown.ToString("0", CultureInfo.InvariantCulture) + "/100";
+        return Whole(index.Value) + "/100";
     }
 
-    /// <summary><c>94/100 (6 of 7 targets met; lowest: APP-001 startup 80)</c>, or <c>no targets configured</c>.</summary>
-    public static string Index(PerformanceIndex? index)
-    {
-        if (index is null)
-        {
-            return PerformanceIndex.Absent;
-        }
+    /// <summary>A 0–100 score in whole numbers, 100 only when it is 100.</summary>
+    private static string Whole(double score) =>
+        (score >= 100 ? 100 : Math.Min(99, Math.Round(score, MidpointRounding.AwayFromZero))).ToString("0", CultureInfo.InvariantCulture);
 
-        var text = IndexValue(index) + " (" + Units.Count(index.TargetsMet) + " of " + VerdictHeadline.Plural(index.Parts.Length, "target") + " met";
+    /// <summary><c>94/100 (6 of 7 targets met; lowest: APP-001 startup 80)</c>, or <c>no targets configured</c>.</summary>
+    public static string Index(PerformanceIndex? index) =>
+        index is null ? PerformanceIndex.Absent : IndexValue(index) + " " + IndexDetail(index);
+
+    /// <summary><c>(6 of 7 targets met; lowest: APP-001 startup 80)</c>: the lowest part is named when it scored under 100.</summary>
+    public static string IndexDetail(PerformanceIndex index)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var text = "(" + Units.Count(index.TargetsMet) + " of " + VerdictHeadline.Plural(index.Parts.Length, "target") + " met";
         var lowest = index.Parts[0];
         if (lowest.Score < 100)
         {
-            text += "; lowest: " + lowest.Name + " " + lowest.Score.ToString("0", CultureInfo.InvariantCulture);
+            text += "; lowest: " + lowest.Name + " " + Whole(lowest.Score);
         }
 
         return text + ")";
