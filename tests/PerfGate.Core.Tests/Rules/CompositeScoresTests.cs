@@ -1,9 +1,12 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
 using PerfGate.Core.Scores;
+using PerfGate.Core.Tests.TestSupport;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Tests.Rules;
@@ -44,10 +47,18 @@ public sealed class CompositeScoresTests
             ],
         };
 
-        var index = Judge(current, baseline: null, options).PerformanceIndex.ShouldNotBeNull();
+        var verdict = Judge(current, baseline: null, options);
+        var index = verdict.PerformanceIndex.ShouldNotBeNull();
 
         index.Parts.Select(p => (p.Name, Math.Round(p.Score))).ShouldBe([("parse time", 50.0), ("Prompt tokens", 90.0), ("Rule cache hit rate", 100.0)]);
         index.Value.ShouldBe(80, tolerance: 1);
+
+        // The gate's own verdict, written as JSON, holds to the documented schema.
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "verdict.schema.json")));
+        using var json = JsonDocument.Parse(JsonVerdictWriter.ToJson(verdict));
+        MiniJsonSchema.Validate(schema.RootElement, json.RootElement).ShouldBeEmpty();
+        json.RootElement.GetProperty("performanceIndex").GetProperty("targets").GetInt32().ShouldBe(3);
+        json.RootElement.GetProperty("regressionScore").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
