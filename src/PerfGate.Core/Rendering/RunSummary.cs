@@ -127,11 +127,13 @@ public static class RunSummary
         current.Metrics.FirstOrDefault(m => m.Id == id) ??
         current.Results.OrderBy(r => r.Id.Key, StringComparer.Ordinal).SelectMany(r => r.Metrics).FirstOrDefault(m => m.Id == id);
 
-    /// <summary>Counts of constructions as the seeds write them (<c>1x</c>); times, bytes and others in their units.</summary>
+    /// <summary>Counts of constructions as the seeds write them (<c>1x</c>); times and sizes (B, KiB, MiB) scaled; others in their unit.</summary>
     private static string MetricText(string id, double value, string unit) => unit switch
     {
         "ns" => Units.Time(value),
         "B" or "bytes" => Units.Bytes(value),
+        "KiB" or "KB" => Units.Bytes(value * 1024),
+        "MiB" or "MB" => Units.Bytes(value * 1024 * 1024),
         "count" when id.StartsWith("SVC-", StringComparison.Ordinal) => Count(value) + "x",
         "count" => Count(value),
         "" => Units.Number(value),

@@ -21,6 +21,7 @@ public sealed class RunSummaryTests
             new TargetOptions { Benchmark = "*StartupBenchmarks.Start*", Name = "APP-001 application startup", Target = 2_000_000, Warning = 2_200_000, Error = 2_400_000 },
             new TargetOptions { Metric = "SVC-001", Name = "ServiceContainer constructions", Target = 1, Warning = 1, Error = 1 },
             new TargetOptions { Metric = "API-002", Name = "Prompt token count", Target = 3000, Warning = 3500, Error = 4000 },
+            new TargetOptions { Metric = "MEM-001", Name = "Managed heap (KiB)", Target = 1100, Warning = 1400, Error = 1600 },
         ],
     };
 
@@ -47,7 +48,7 @@ public sealed class RunSummaryTests
     };
 
     [Fact]
-    public void The_seeds_shape_with_perfgates_figures_marks_from_targets_and_not_measured_where_nothing_is()
+    public void The_seeds_shape_with_perfgates_figures_and_marks_from_targets()
     {
         var verdict = new Verdict
         {
@@ -62,7 +63,9 @@ public sealed class RunSummaryTests
             ]),
             RegressionScore = RegressionScore.From([new ScoredChange("a", Math.Log(1.02), 0.01, 10), new ScoredChange("b", Math.Log(1.02), 0.01, 10)], "the history median"),
         };
-        var current = Run((Startup, new MetricValue("SVC-001", "Service container constructions", 1, "count", false, true)));
+        var current = Run(
+            (Startup, new MetricValue("SVC-001", "Service container constructions", 1, "count", false, true)),
+            (Startup, new MetricValue("MEM-001", "Managed heap held by the started application", 1500, "KiB", false, false)));
         var trend = new WeekTrend(RegressionScore.From([ScoredChange.Of("a", 100, 97)!, ScoredChange.Of("b", 100, 96)!, ScoredChange.Of("c", 100, 98)!], "the 7-day median of main"), 5, WeekTrend.DefaultSpan);
 
         var text = RunSummary.Render(verdict, current, Options, trend);
@@ -73,7 +76,7 @@ public sealed class RunSummaryTests
             Startup time:       770 μs  ✓ (target: 2.00 ms)
             Container inits:    1x  ✓ (target: 1x)
             Validation:         8.90 μs  (no target)
-            Memory:             not measured
+            Memory:             1.46 MB  ⚠ (target: 1.07 MB)
             Performance index:  97/100  ⚠ (2 of 3 targets met; lowest: Prompt token count 90)
             Regression score:   -2.0% (95% CI -3.5% … -0.5%) against the history median over 2 benchmarks; negative = slower
 
@@ -90,6 +93,8 @@ public sealed class RunSummaryTests
     public void Without_targets_reference_or_history_it_says_so_instead_of_inventing_figures()
     {
         var verdict = new Verdict { Passed = true, Thresholds = SampleVerdicts.Thresholds, Benchmarks = [Benchmark(Startup, 770_000)] };
+        var withMemory = RunSummary.Render(verdict, Run((Startup, new MetricValue("MEM-001", "Managed heap", 900, "KiB", false, false))), GateOptions.Default, trend: null);
+        withMemory.ShouldContain("Memory:             900 KB  (no target)\n");
 
         var text = RunSummary.Render(verdict, Run(), GateOptions.Default, trend: null);
 
