@@ -49,6 +49,7 @@ internal static class CheckCommand
         using var judgement = Judge(request, env);
         var verdict = judgement.Verdict;
         Reports.Write(verdict, request, env);
+        StageTimings.Mark("reports");
         foreach (var (name, finding) in Acknowledged(verdict))
         {
             env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
@@ -67,6 +68,7 @@ internal static class CheckCommand
                 RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
                 Alerts.From(verdict));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
+            StageTimings.Mark("record");
         }
 
         if (request.GitHubComment)
@@ -86,6 +88,7 @@ internal static class CheckCommand
     public static Judgement Judge(CheckRequest request, CliEnvironment env)
     {
         var options = LoadOptions(request.Config, env);
+        StageTimings.Mark("config");
         AbFolder? ab = request.Ab is { } abDir ? AbFolder.Load(env.Resolve(abDir)) : null;
         var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
@@ -95,6 +98,7 @@ internal static class CheckCommand
             current = current with { Warnings = [.. current.Warnings, .. ab.Warnings] };
         }
 
+        StageTimings.Mark("ingest");
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
         if (baseline is not null)
         {
@@ -110,9 +114,12 @@ internal static class CheckCommand
         var commit = request.Commit ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);
         var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
+        StageTimings.Mark("git");
 
         var historyPath = env.Resolve(request.History);
+        StageTimings.Mark("baseline");
         var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
+        StageTimings.Mark("history-open");
         try
         {
             var keys = current.Results.Select(r => r.Id.Key)
@@ -121,10 +128,12 @@ internal static class CheckCommand
                 .ToArray();
             var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
                           ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
+            StageTimings.Mark("history-read");
 
             // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
             var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
 
+            StageTimings.Mark("acknowledgements");
             var verdict = Gate.Evaluate(new GateInput
             {
                 Current = current,
@@ -137,6 +146,7 @@ internal static class CheckCommand
                 Rounds = ab?.Rounds ?? [],
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,
             });
+            StageTimings.Mark("gate");
             return new Judgement(verdict, current, store, historyPath, commit, branch, options);
         }
         catch
@@ -159,7 +169,7 @@ internal static class CheckCommand
             .ToDictionary(b => b.Id, b => b.Current!.Value, StringComparer.Ordinal);
         var builder = new WeekTrendBuilder(current, judgement.Current.Host.Key, request.BaselineBranch, env.Clock.GetUtcNow());
         var (from, to) = builder.Window;
-        foreach (var run in store.StreamRuns(from, to, request.BaselineBranch))
+        foreach (var run in store.StreamRunValues(from, to, request.BaselineBranch))
         {
             builder.AddRun(run);
         }

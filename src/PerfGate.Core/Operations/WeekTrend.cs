@@ -46,7 +46,8 @@ public sealed class WeekTrendBuilder
     /// <summary><c>[now − span, now)</c>.</summary>
     public (DateTimeOffset From, DateTimeOffset To) Window { get; }
 
-    public void AddRun(RunWithResults run)
+    /// <summary>Adds an earlier run's headline values (<see cref="IHistoryOperations.StreamRunValues"/>: no samples read).</summary>
+    public void AddRun(RunValues run)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Run.FingerprintKey != _fingerprintKey || run.Run.Branch != _branch || run.Run.Timestamp < Window.From || run.Run.Timestamp >= Window.To)
@@ -54,15 +55,16 @@ public sealed class WeekTrendBuilder
             return;
         }
 
+        // Only this run's benchmarks count (their keys; run-level metrics are "metric:ID" series and never among them).
         var counted = false;
-        foreach (var result in run.Results.Where(r => r.Benchmark is not null && _current.ContainsKey(r.SeriesKey)))
+        foreach (var (key, value) in run.Values)
         {
-            if (result.Value is { } v && double.IsFinite(v) && v > 0)
+            if (_current.ContainsKey(key) && value is { } v && double.IsFinite(v) && v > 0)
             {
-                if (!_earlier.TryGetValue(result.SeriesKey, out var values))
+                if (!_earlier.TryGetValue(key, out var values))
                 {
                     values = [];
-                    _earlier.Add(result.SeriesKey, values);
+                    _earlier.Add(key, values);
                 }
 
                 values.Add(v);

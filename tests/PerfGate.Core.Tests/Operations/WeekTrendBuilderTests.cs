@@ -9,9 +9,9 @@ public sealed class WeekTrendBuilderTests
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
     private static readonly HostFingerprint Other = HostFingerprint.Unknown with { Processor = "Other CPU" };
 
-    private static RunWithResults Run(long id, DateTimeOffset at, string branch, HostFingerprint host, params (string Key, double Ns)[] results) => new(
+    private static RunValues Run(long id, DateTimeOffset at, string branch, HostFingerprint host, params (string Key, double Ns)[] results) => new(
         new StoredRun(id, at, branch, "c" + id, null, host, ResultDetail.Measurements, ["test"]),
-        [.. results.Select(r => new StoredResult(id, r.Key, r.Key, r.Key, new BenchmarkResult { Id = new BenchmarkId("T", r.Key), Statistics = new TimeStatistics(5, r.Ns, r.Ns, 0, r.Ns, r.Ns) }, null, [], 5))]);
+        [.. results.Select(r => new SeriesValue(r.Key, r.Ns)), new SeriesValue("metric:A", 5)]);
 
     [Fact]
     public void Each_benchmark_against_the_median_of_the_weeks_runs_of_the_branch_on_this_machine()
