@@ -147,9 +147,13 @@ public static class RunSummary
     [
         .. VerdictOrdering.ForReport(verdict.Benchmarks)
             .SelectMany(b => b.Findings.Where(f => f.Severity >= Severity.Warning).Select(f => (b.DisplayName + ": " + f.Message, Worst(f))))
-            .Concat(verdict.Metrics.SelectMany(m => m.Findings.Where(f => f.Severity >= Severity.Warning).Select(f => (m.Id + ": " + f.Message, Worst(f)))))
+            .Concat(verdict.Metrics.SelectMany(m => m.Findings.Where(f => f.Severity >= Severity.Warning).Select(f => (Named(m, f.Message), Worst(f)))))
             .OrderByDescending(w => w.Item2),
     ];
+
+    /// <summary>A run-level metric's message, prefixed with its id unless it already starts with the id or name.</summary>
+    private static string Named(MetricVerdict m, string message) =>
+        message.StartsWith(m.Id, StringComparison.Ordinal) || message.StartsWith(m.Name, StringComparison.Ordinal) ? message : m.Id + ": " + message;
 
     private static Severity Worst(Finding f) => f.Fails && f.Severity < Severity.Error ? Severity.Error : f.Severity;
 

@@ -120,6 +120,25 @@ public sealed class RunSummaryTests
     }
 
     [Fact]
+    public void A_metric_target_the_run_did_not_report_is_a_warning_named_once()
+    {
+        var missing = new MetricVerdict
+        {
+            Id = "MEM-001",
+            Name = "Managed heap",
+            Unit = "",
+            Severity = Severity.Warning,
+            Findings = [new Finding { Tier = Tier.Target, Severity = Severity.Warning, Metric = "MEM-001", Message = "MEM-001: a target is configured but this run did not report the metric" }],
+        };
+        var verdict = new Verdict { Passed = true, Thresholds = SampleVerdicts.Thresholds, Metrics = [missing] };
+
+        var text = RunSummary.Render(verdict, Run(), GateOptions.Default, trend: null);
+
+        text.ShouldContain("Memory:             not measured\n");
+        text.ShouldContain("  • MEM-001: a target is configured but this run did not report the metric ⚠\n");
+    }
+
+    [Fact]
     public void An_unchanged_week_within_its_spread_is_steady()
     {
         var trend = new WeekTrend(RegressionScore.From([ScoredChange.Of("a", 100, 101)!, ScoredChange.Of("b", 100, 99.5)!], "the 7-day median of main"), 3, WeekTrend.DefaultSpan);
