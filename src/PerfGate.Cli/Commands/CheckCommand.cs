@@ -2,6 +2,8 @@ using System.CommandLine;
 using PerfGate.Core.Baselines;
 using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
+using PerfGate.Core.Operations;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
 
@@ -69,6 +71,13 @@ internal static class CheckCommand
         foreach (var (name, finding) in Acknowledged(verdict))
         {
             env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
+        }
+
+        // Before recording: the trend compares this run with the branch's earlier runs, not with itself.
+        if (request.Summary)
+        {
+            env.Out.WriteLine();
+            env.Out.Write(RunSummary.Render(verdict, judgement.Current, judgement.Options, Trend(judgement, request, env)));
         }
 
         if (request.Record && judgement.Store is not null)
@@ -158,7 +167,7 @@ internal static class CheckCommand
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,
             });
             StageTimings.Mark("gate");
-            return new Judgement(verdict, current, store, historyPath, commit, branch);
+            return new Judgement(verdict, current, store, historyPath, commit, branch, options);
         }
         catch
         {
@@ -182,6 +191,27 @@ internal static class CheckCommand
         }
 
         env.Out.WriteLine(FormattableString.Invariant($"perfgate: acknowledged {alerts.Count} alert{(alerts.Count == 1 ? string.Empty : "s")} of run {runId}: {notes}"));
+    }
+
+    /// <summary>This run against the last 7 days of the baseline branch on this machine; null without a history.</summary>
+    private static WeekTrend? Trend(Judgement judgement, CheckRequest request, CliEnvironment env)
+    {
+        if (judgement.Store is not { } store)
+        {
+            return null;
+        }
+
+        var current = judgement.Verdict.Benchmarks
+            .Where(b => b.Current is > 0 && b.Kind != Core.Verdicts.ChangeKind.FailedToRun)
+            .ToDictionary(b => b.Id, b => b.Current!.Value, StringComparer.Ordinal);
+        var builder = new WeekTrendBuilder(current, judgement.Current.Host.Key, request.BaselineBranch, env.Clock.GetUtcNow());
+        var (from, to) = builder.Window;
+        foreach (var run in store.StreamRunValues(from, to, request.BaselineBranch))
+        {
+            builder.AddRun(run);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>The findings an acknowledged alert let pass (docs/alerts.md), named for the terminal.</summary>
@@ -225,7 +255,8 @@ internal sealed record Judgement(
     SqliteHistoryStore? Store,
     string HistoryPath,
     string? Commit,
-    string Branch) : IDisposable
+    string Branch,
+    GateOptions Options) : IDisposable
 {
     public void Dispose() => Store?.Dispose();
 }

@@ -56,12 +56,14 @@ internal sealed class CheckOptions
 
     public Option<string> TokenEnv { get; } = new("--token-env") { Description = "Environment variable holding the GitHub token.", DefaultValueFactory = _ => "GITHUB_TOKEN" };
 
+    public Option<bool> Summary { get; } = new("--summary") { Description = "After the verdict, print the seeds' summary: startup, container inits, validation, memory, performance index, regression score, warnings and the trend against the last 7 days of the baseline branch (docs/index-and-score.md)." };
+
     public Option<bool> Verbose { get; } = CommonOptions.Verbose();
 
     public IEnumerable<Option> All =>
     [
         Baseline, History, Config, Markdown, Json, CommentMarkdown, Record, Branch, Commit, BaselineBranch, IgnoreMissing, AnyMachine, GitHubComment, GitHubStatus, StatusContext, Marker, BotLogin,
-        AcceptLabel, RecordAccepted, PullRequest, TokenEnv, Verbose,
+        AcceptLabel, RecordAccepted, PullRequest, TokenEnv, Summary, Verbose,
     ];
 
     public void AddTo(Command command)
@@ -98,6 +100,7 @@ internal sealed class CheckOptions
         RecordAccepted = parse.GetValue(RecordAccepted),
         PullRequest = parse.GetValue(PullRequest),
         TokenEnv = parse.GetValue(TokenEnv)!,
+        Summary = parse.GetValue(Summary),
         Verbose = parse.GetValue(Verbose),
     };
 

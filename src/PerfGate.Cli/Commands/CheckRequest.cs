@@ -60,6 +60,9 @@ internal sealed record CheckRequest
 
     public string TokenEnv { get; init; } = "GITHUB_TOKEN";
 
+    /// <summary><c>--summary</c>: the seeds' §7.1 summary after the verdict (what the main job prints).</summary>
+    public bool Summary { get; init; }
+
     /// <summary><c>--verbose</c>: stack traces on errors, and one line per GitHub API retry.</summary>
     public bool Verbose { get; init; }
 }

@@ -106,12 +106,20 @@ internal static class StatusCommand
                             status.Summary.TargetsMet,
                             status.Summary.TargetsMissed,
                         },
+                        PerformanceIndex = status.PerformanceIndex is { } index
+                            ? new { index.Value, Targets = index.Parts.Length, index.TargetsMet }
+                            : null,
+                        RegressionScore = status.RegressionScore is { } score
+                            ? new { score.Percent, score.LowerPercent, score.UpperPercent, score.Benchmarks, score.Reference, Interval = "spread" }
+                            : null,
                     },
                     env.Out);
                 break;
             default:
                 TableWriter.Write(Display(status), OutputFormat.Table, env);
                 env.Out.WriteLine(SummaryLine(status.Summary));
+                env.Out.WriteLine("Performance index: " + CompositeText.Index(status.PerformanceIndex));
+                env.Out.WriteLine("Regression score (negative = slower): " + CompositeText.Score(status.RegressionScore));
                 break;
         }
     }

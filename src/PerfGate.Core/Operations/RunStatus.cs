@@ -3,13 +3,24 @@ using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
+using PerfGate.Core.Scores;
 using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Operations;
 
-/// <summary>What <c>perfgate status</c> shows: one recorded run, each of its series judged, and the counts.</summary>
-public sealed record RunStatus(StoredRun Run, TimeSpan TrendSpan, ImmutableArray<SeriesStatus> Series, StatusSummary Summary);
+/// <summary>
+/// What <c>perfgate status</c> shows: one recorded run, each of its series judged, the counts, and the seeds'
+/// composite figures (docs/index-and-score.md): the Performance Index over the run's targeted figures (null when no
+/// target applies) and the Regression Score of its benchmarks against the committed baseline (null without one).
+/// </summary>
+public sealed record RunStatus(
+    StoredRun Run,
+    TimeSpan TrendSpan,
+    ImmutableArray<SeriesStatus> Series,
+    StatusSummary Summary,
+    PerformanceIndex? PerformanceIndex = null,
+    RegressionScore? RegressionScore = null);
 
 /// <summary>
 /// One series of the run. <see cref="Value"/> is the stored median in ns (benchmarks) or the metric's value in
@@ -142,7 +153,7 @@ public sealed class RunStatusBuilder
             .ThenBy(r => r.SeriesKey, StringComparer.Ordinal)
             .ToImmutableArray();
         var targets = judged.SelectMany(j => j.Targets).ToList();
-        var met = targets.Count(t => t.Severity == Severity.Ok);
+        var met = targets.Count(t => t.Score.Severity == Severity.Ok);
         var missed = targets.Count - met;
 
         var summary = new StatusSummary(
@@ -152,14 +163,19 @@ public sealed class RunStatusBuilder
             rows.Count(r => r.Status == Severity.Critical),
             met,
             missed);
-        return new RunStatus(_run.Run, TrendSpan, rows, summary);
+        // The score uses the stored values only (no tests): its interval is the spread across benchmarks.
+        var changes = rows.Where(r => !SeriesKey.IsMetric(r.SeriesKey))
+            .Select(r => ScoredChange.Of(r.SeriesKey, r.Baseline, r.Value))
+            .OfType<ScoredChange>()
+            .ToList();
+        return new RunStatus(_run.Run, TrendSpan, rows, summary, PerformanceIndex.From(targets.Select(t => t.Score)), RegressionScore.From(changes, "the baseline"));
     }
 
-    private SeriesStatus Judge(StoredResult result, List<(TargetMatch Match, Severity Severity)> findings)
+    private SeriesStatus Judge(StoredResult result, List<(TargetMatch Match, TargetScore Score)> findings)
     {
         var value = result.Value is { } v && double.IsFinite(v) ? v : (double?)null;
         var shown = findings.FirstOrDefault(f => f.Match.Metric is null).Match ?? findings.FirstOrDefault().Match;
-        Severity? targetSeverity = findings.Count > 0 ? findings.Max(f => f.Severity) : null;
+        Severity? targetSeverity = findings.Count > 0 ? findings.Max(f => f.Score.Severity) : null;
 
         var baseline = BaselineOf(result);
         double? baselineChange = value is { } cur && baseline is { } b && b != 0 ? (cur / b - 1) * 100 : null;
@@ -192,14 +208,14 @@ public sealed class RunStatusBuilder
             source);
     }
 
-    /// <summary>The targets the gate would apply to this result, each judged on the stored value.</summary>
-    private List<(TargetMatch Match, Severity Severity)> TargetFindings(StoredResult result)
+    /// <summary>The targets the gate would apply to this result, each judged and scored on the stored value.</summary>
+    private List<(TargetMatch Match, TargetScore Score)> TargetFindings(StoredResult result)
     {
         var factor = _options.Thresholds.CriticalFactor;
         if (result.Metric is { } metric)
         {
             return TargetMatcher.ForRunMetric(_options.Targets, metric.Id) is { } target
-                ? [(new TargetMatch(target, metric), TargetMatcher.Judge(target, metric.Id, metric.Value, metric.Unit, factor, metric.BiggerIsBetter).Severity)]
+                ? [(new TargetMatch(target, metric), TargetMatcher.Score(target, metric.Id, metric.Name, metric.Value, metric.Unit, factor, metric.BiggerIsBetter))]
                 : [];
         }
 
@@ -209,8 +225,8 @@ public sealed class RunStatusBuilder
         }
 
         return [.. TargetMatcher.ForBenchmark(_options.Targets, result.SeriesKey, benchmark.Metrics).Select(match => (match, match.Metric is { } m
-            ? TargetMatcher.Judge(match.Target, m.Id, m.Value, m.Unit, factor, m.BiggerIsBetter).Severity
-            : TargetMatcher.Judge(match.Target, "time", time, "ns", factor).Severity))];
+            ? TargetMatcher.Score(match.Target, m.Id, m.Name, m.Value, m.Unit, factor, m.BiggerIsBetter)
+            : TargetMatcher.Score(match.Target, "time", result.DisplayName, time, "ns", factor)))];
     }
 
     private double? BaselineOf(StoredResult result) => result.Metric is not null

@@ -37,6 +37,7 @@ public static class TerminalReport
         sb.Append("PerfGate: ").Append(label).Append(" - ").Append(Headline(verdict));
 
         sb.Append('\n').Append(VerdictHeadline.Counts(verdict, ", ")).Append('\n');
+        sb.Append(Flat(CompositeText.Line(verdict.PerformanceIndex, verdict.RegressionScore))).Append('\n');
         var ctx = verdict.Context;
         var header = new List<string>();
         if (ctx.HeadCommit is not null)

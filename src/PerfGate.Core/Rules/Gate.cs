@@ -67,6 +67,8 @@ public static class Gate
             Benchmarks = [.. VerdictOrdering.ForReport(verdicts)],
             Metrics = metrics,
             Notes = [.. notes],
+            PerformanceIndex = CompositeScores.Index(evidence, input.Current, options),
+            RegressionScore = CompositeScores.Regression(corrected),
             RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).OrderByDescending(x => Math.Abs(x.Percent)).Select(x => (double?)x.Percent).FirstOrDefault(),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,
