@@ -19,6 +19,7 @@ internal static class GateStep
             "--history", Path.Combine(root, ".perfgate", "history.db"),
             "--markdown", Path.Combine(resultsDirectory, "perfgate-report.md"),
             "--json", Path.Combine(resultsDirectory, "perfgate-verdict.json"),
+            "--summary",
         };
         var baselines = Path.Combine(root, "baselines");
         if (Directory.Exists(baselines) && Directory.EnumerateFiles(baselines, "*.json").Any())

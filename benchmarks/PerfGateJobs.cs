@@ -26,7 +26,7 @@ public static class PerfGateJobs
         .AsDefault();
 
     /// <summary>
-    /// The A/B job (<c>--ab</c>, and the PR workflow's <c>AB_JOB_ARGS</c>, kept equal by a test): one in-process launch per
+    /// The A/B job (<c>--ab</c>, and the PR workflow's <c>benchmark-args</c> and the action's default, kept equal by a test): one in-process launch per
     /// side per round, because <c>perfgate ab</c> makes the replicate a process of its own, base and head alternating.
     /// About 16 s per side per round for the whole sample suite on the 2-core machine.
     /// </summary>

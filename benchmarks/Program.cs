@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Reports;
+using PerfGate.Benchmarks.Progress;
 using BenchmarkDotNet.Running;
 using PerfGate.Sample.Metrics;
 
 namespace PerfGate.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks [-- --ci] [BenchmarkDotNet arguments]</c>:
-/// runs the benchmarks, then <see cref="AfterBenchmarks"/>. With <c>-- --ab REF</c> it measures the working tree
+/// <c>dotnet run -c Release --project benchmarks [-- --ci] [--verbose] [BenchmarkDotNet arguments]</c>:
+/// runs the benchmarks behind a progress display (<see cref="ProgressView"/>; <c>--verbose</c>: BenchmarkDotNet's
+/// own console log), then <see cref="AfterBenchmarks"/>. With <c>-- --ab REF</c> it measures the working tree
 /// against REF side by side instead (<see cref="AbStep"/>).
 /// </summary>
 internal static class Program
@@ -26,6 +28,11 @@ internal static class Program
         if (args.Length > 0 && args[0] == "--changepoint-calibration")
         {
             return Calibration.ChangePointCalibrationRunner.Run(args.Skip(1).ToArray());
+        }
+
+        if (args.Length > 0 && args[0] == Budgets.BudgetCommand.Switch)
+        {
+            return Budgets.BudgetCommand.Run(args[1..], Console.Out, Console.Error);
         }
 
         if (args.Length > 0 && args[0] == "--gate-speed")
@@ -56,10 +63,12 @@ internal static class Program
             return AbStep.Run(options.Ab);
         }
 
-        var summaries = BenchmarkSwitcher
+        var mode = ProgressModes.Choose(options.Verbose, options.BenchmarkDotNetArguments, Console.IsOutputRedirected, Environment.GetEnvironmentVariable);
+        var tracker = new ProgressTracker(TimeProvider.System);
+        var summaries = ProgressView.For(mode, tracker, Console.Out).Run(() => BenchmarkSwitcher
             .FromAssembly(typeof(Program).Assembly)
-            .Run([.. options.BenchmarkDotNetArguments], PerfGateConfig.Create(options))
-            .ToList();
+            .Run([.. options.BenchmarkDotNetArguments], PerfGateConfig.Create(options, mode == ProgressMode.Verbose ? null : tracker))
+            .ToList());
 
         if (summaries.Count == 0)
         {
@@ -67,6 +76,9 @@ internal static class Program
             Console.WriteLine("No benchmarks ran; no domain figures written.");
             return Success;
         }
+
+        var cases = summaries.Sum(s => s.BenchmarksCases.Length);
+        Console.WriteLine(ProgressText.Closing(cases, FailedBenchmarks(summaries).Count, tracker.Total, tracker.Snapshot().Elapsed, summaries[0].LogFilePath));
 
         var ran = AfterBenchmarks(summaries, summaries[0].ResultsDirectoryPath);
         if (!options.Gate)
@@ -91,21 +103,28 @@ internal static class Program
             .Select(c => $"{c.Descriptor.Type.FullName}.{c.Descriptor.WorkloadMethod.Name}")
             .ToHashSet(StringComparer.Ordinal);
         var attached = BenchmarkByMetric.Where(kv => ran.Contains(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var path = MetricsFileWriter.Write(DomainFigures.Measure(), resultsDirectory, attached);
+        var path = MetricsFileWriter.Write([.. DomainFigures.Measure(), DomainFigures.MeasureHeldMemory()], resultsDirectory, attached);
         Console.WriteLine($"Domain figures: {path}");
 
-        var failed = summaries
-            .SelectMany(s => s.BenchmarksCases.Select(c => (Case: c, Report: s.Reports.FirstOrDefault(r => r.BenchmarkCase == c))))
-            .Where(x => x.Report is null || !x.Report.Success || x.Report.ResultStatistics is null)
-            .Select(x => x.Case.DisplayInfo)
-            .ToList();
-        failed.AddRange(summaries.Where(s => s.HasCriticalValidationErrors).Select(s => $"{s.Title}: critical validation errors"));
+        var failed = FailedBenchmarks(summaries);
         foreach (var name in failed)
         {
             Console.Error.WriteLine($"Benchmark did not run: {name}");
         }
 
         return failed.Count == 0 ? Success : BenchmarksFailed;
+    }
+
+    /// <summary>The benchmarks that did not run or gave no statistics, and the runs refused by validation.</summary>
+    private static List<string> FailedBenchmarks(IReadOnlyList<Summary> summaries)
+    {
+        var failed = summaries
+            .SelectMany(s => s.BenchmarksCases.Select(c => (Case: c, Report: s.Reports.FirstOrDefault(r => r.BenchmarkCase == c))))
+            .Where(x => x.Report is null || !x.Report.Success || x.Report.ResultStatistics is null)
+            .Select(x => x.Case.DisplayInfo)
+            .ToList();
+        failed.AddRange(summaries.Where(s => s.HasCriticalValidationErrors).Select(s => $"{s.Title}: critical validation errors"));
+        return failed;
     }
 
     /// <summary>Domain figures that belong to one benchmark (its BenchmarkDotNet FullName).</summary>

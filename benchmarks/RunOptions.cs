@@ -4,7 +4,7 @@ namespace PerfGate.Benchmarks;
 
 /// <summary>
 /// The command line split in two: what this program consumes (<c>--ci</c>, <c>--no-gate</c>, <c>--no-record</c>,
-/// and the A/B switches <c>--ab REF</c>, <c>--rounds</c>, <c>--max-minutes</c>, <c>--max-confirmation-rounds</c>)
+/// <c>--verbose</c>, and the A/B switches <c>--ab REF</c>, <c>--rounds</c>, <c>--max-minutes</c>, <c>--max-confirmation-rounds</c>)
 /// and everything else, which goes to BenchmarkDotNet untouched (<c>--filter</c>, <c>--job</c>, <c>--list</c>,
 /// <c>--launchCount</c>, <c>--artifacts</c>, ...).
 /// Without a filter BenchmarkDotNet asks interactively which benchmarks to run; the main job must not wait for a
@@ -31,7 +31,7 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
 
     public const string MaxConfirmationRoundsSwitch = "--max-confirmation-rounds";
 
-    /// <summary>Passed to <c>perfgate ab</c>; consumed only together with <c>--ab</c>.</summary>
+    /// <summary>BenchmarkDotNet's full console log, live, instead of the progress display; with <c>--ab</c>, passed to <c>perfgate ab</c>.</summary>
     public const string VerboseSwitch = "--verbose";
 
     public bool Gate { get; init; } = true;
@@ -40,6 +40,9 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
 
     /// <summary>True when the user chose which benchmarks run: the others are then not "removed".</summary>
     public bool Filtered { get; init; }
+
+    /// <summary>Set by <c>--verbose</c>: BenchmarkDotNet's console log instead of the progress display.</summary>
+    public bool Verbose { get; init; }
 
     /// <summary>Set by <c>--ab REF</c>: run <c>perfgate ab</c> against REF instead of the benchmarks.</summary>
     public AbOptions? Ab { get; init; }
@@ -93,7 +96,7 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
                 maxConfirmationRounds = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : null;
                 error ??= maxConfirmationRounds is null ? $"{MaxConfirmationRoundsSwitch} needs a whole number (0 or more), not '{value}'" : null;
             }
-            else if (string.Equals(arg, VerboseSwitch, StringComparison.Ordinal) && args.Contains(AbSwitch, StringComparer.Ordinal))
+            else if (string.Equals(arg, VerboseSwitch, StringComparison.Ordinal))
             {
                 verbose = true;
             }
@@ -129,7 +132,7 @@ public sealed record RunOptions(bool Ci, bool UserChoseJob, IReadOnlyList<string
             forwarded.AddRange(["--filter", "*"]);
         }
 
-        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded) { Gate = gate, Record = record, Filtered = filtered, Ab = ab, Error = error };
+        return new RunOptions(ci, forwarded.Any(IsJobOption), forwarded) { Gate = gate, Record = record, Filtered = filtered, Ab = ab, Verbose = verbose, Error = error };
     }
 
     /// <summary>

@@ -7,6 +7,13 @@ cd "$(dirname "$0")/.."
 # Headless Chromium for the dashboard's browser tests (Debian's package; Playwright never downloads one).
 if [ -f scripts/ensure-chromium.sh ]; then bash scripts/ensure-chromium.sh; fi
 
+# sqlite3 and git for the history-branch script's tests (scripts/perfgate-history.sh counts runs with sqlite3).
+if ! command -v sqlite3 > /dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-get > /dev/null; then
+  echo "test.sh: installing Debian's sqlite3 package for the history-branch script tests..."
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 > /dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 > /dev/null; }
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e

@@ -59,5 +59,6 @@ public sealed class DryRunSmokeTests
         options.BenchmarkDotNetArguments.ShouldNotContain("--no-gate");
         options.BenchmarkDotNetArguments.ShouldContain(a => a.StartsWith("--filter", StringComparison.Ordinal));
         options.Gate.ShouldBe(!args.Contains("--no-gate"));
+        PerfGateConfig.Create(options).BuildTimeout.ShouldBe(TimeSpan.FromMinutes(10), "a loaded 2-core machine needs more than BenchmarkDotNet's 2 minutes");
     }
 }

@@ -14,18 +14,27 @@ public sealed class WorkflowSyncTests
     {
         var text = File.ReadAllText(Path.Combine(Root, ".github", "workflows", "perf-gate.yml"));
         var root = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(text);
-        var job = (Dictionary<object, object>)((Dictionary<object, object>)root["jobs"])["benchmarks"];
-        var env = (Dictionary<object, object>)job["env"];
+        var job = (Dictionary<object, object>)((Dictionary<object, object>)root["jobs"])["perfgate"];
+        var with = (Dictionary<object, object>)job["with"];
 
-        ((string)env["AB_JOB_ARGS"]).ShouldBe(PerfGateJobs.AbArguments);
+        // perf-gate.yml calls the reusable workflow, whose action runs `dotnet <built dll> <benchmark-args>` on each
+        // side: this program's switches for "only measure", then the A/B job.
+        ((string)with["benchmark-project"]).ShouldBe("benchmarks");
+        ((string)with["benchmark-args"]).ShouldBe($"{RunOptions.NoGateSwitch} {RunOptions.NoRecordSwitch} {PerfGateJobs.AbArguments}");
+    }
 
-        // ... and both commands use it, with this program's switches for "only measure".
-        var runs = ((List<object>)job["steps"]).Cast<Dictionary<object, object>>().Select(s => s.GetValueOrDefault("run") as string ?? "");
-        var ab = runs.Single(r => r.Contains("--base-command", StringComparison.Ordinal));
-        foreach (var (side, dll) in new[] { ("base", "$BASE_DIR"), ("head", "$GITHUB_WORKSPACE") })
-        {
-            ab.ShouldContain(
-                $"--{side}-command \"dotnet {dll}/benchmarks/{AbCommand.BuildOutput}/PerfGate.Benchmarks.dll {RunOptions.NoGateSwitch} {RunOptions.NoRecordSwitch} $AB_JOB_ARGS\"");
-        }
+    /// <summary>The action's default job for adopters is the same A/B job (without this program's own switches).</summary>
+    [Fact]
+    public void The_action_and_the_reusable_workflow_default_to_PerfGateJobs_AbArguments()
+    {
+        var action = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(File.ReadAllText(Path.Combine(Root, "action.yml")));
+        var actionArgs = (Dictionary<object, object>)((Dictionary<object, object>)action["inputs"])["benchmark-args"];
+        ((string)actionArgs["default"]).ShouldBe(PerfGateJobs.AbArguments);
+
+        var reusable = new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(
+            File.ReadAllText(Path.Combine(Root, ".github", "workflows", "perfgate-reusable.yml")));
+        var call = (Dictionary<object, object>)((Dictionary<object, object>)reusable["on"])["workflow_call"];
+        var args = (Dictionary<object, object>)((Dictionary<object, object>)call["inputs"])["benchmark-args"];
+        ((string)args["default"]).ShouldBe(PerfGateJobs.AbArguments);
     }
 }

@@ -176,6 +176,10 @@ internal sealed class AbRunner(AbSettings settings, CliEnvironment env, AbProgre
                 {
                     progress.Benchmark(line[BenchmarkLinePrefix.Length..].Trim());
                 }
+                else if (BenchmarkProgressLines.Describe(line) is { } done)
+                {
+                    progress.Benchmark(done);
+                }
             }, cancellation).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
@@ -194,10 +198,33 @@ internal sealed class AbRunner(AbSettings settings, CliEnvironment env, AbProgre
         }
         finally
         {
+            KeepBenchmarkDotNetLog(artifacts, Path.Combine(partial, side + ".benchmarkdotnet.log"));
             DeleteQuietly(artifacts);
         }
 
         progress.SideDone(label, side, env.Clock.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// Keeps BenchmarkDotNet's own log (<c>&lt;artifacts&gt;/*.log</c>) beside the side's log: a quiet side prints only
+    /// progress lines, and its full log would go with the scratch artifacts.
+    /// </summary>
+    private static void KeepBenchmarkDotNetLog(string artifacts, string destination)
+    {
+        try
+        {
+            var log = Directory.Exists(artifacts)
+                ? Directory.EnumerateFiles(artifacts, "*.log").OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+                : null;
+            if (log is not null)
+            {
+                File.Copy(log, destination, overwrite: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the results decide the round, the log only helps to read a failure.
+        }
     }
 
     /// <summary>Copies the results JSON and perfgate-metrics files out of the scratch artifacts and checks they read.</summary>

@@ -2,6 +2,8 @@ using System.CommandLine;
 using PerfGate.Core.Baselines;
 using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
+using PerfGate.Core.Operations;
+using PerfGate.Core.Rendering;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
 
@@ -18,14 +20,20 @@ internal static class CheckCommand
     public static Command Create(CliEnvironment env)
     {
         var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: false);
-        var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results." };
+        var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results; DIR/shard-N/round-NN/… for a suite sharded across a job matrix." };
+        var shards = new Option<int?>("--shards") { Description = "With --ab: how many shard-N folders to expect; a missing one is an error (exit 2), not a smaller suite." };
         var options = new CheckOptions();
-        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab };
+        var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab, shards };
         options.AddTo(command);
 
         command.SetAction(parse => Guard.Run(env, parse.GetValue(options.Verbose), () =>
         {
-            var request = options.Read(parse) with { Results = parse.GetValue(results) ?? [], Ab = parse.GetValue(ab) };
+            var request = options.Read(parse) with { Results = parse.GetValue(results) ?? [], Ab = parse.GetValue(ab), Shards = parse.GetValue(shards) };
+            if (request.Shards is { } n && (request.Ab is null || n < 1))
+            {
+                throw new UsageException(request.Ab is null ? "--shards goes with --ab DIR (a folder of shard-N folders)" : $"--shards must be 1 or more, not {n}");
+            }
+
             if (request.Ab is not null && request.Results.Length > 0)
             {
                 throw new UsageException("give --results or --ab, not both: --ab DIR reads both sides of every round from DIR");
@@ -44,12 +52,32 @@ internal static class CheckCommand
     /// <summary>Judges, then writes the reports, records and publishes as asked: the whole of <c>perfgate check</c> after parsing.</summary>
     public static int Execute(CheckRequest request, CliEnvironment env)
     {
+        if (request.RecordAccepted && !request.Record)
+        {
+            throw new UsageException("--record-accepted acknowledges the alerts of the run it records: give --record too");
+        }
+
         using var judgement = Judge(request, env);
         var verdict = judgement.Verdict;
+        using var github = GitHubStep.Wanted(request) ? GitHubStep.Open(request, env) : null;
+        var accepted = github?.FindAcceptance(verdict, judgement.Commit);
+        if (accepted is not null)
+        {
+            verdict = Core.Verdicts.Acceptance.Apply(verdict, accepted.By, accepted.Label, accepted.PullRequest);
+        }
+
         Reports.Write(verdict, request, env);
+        StageTimings.Mark("reports");
         foreach (var (name, finding) in Acknowledged(verdict))
         {
             env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
+        }
+
+        // Before recording: the trend compares this run with the branch's earlier runs, not with itself.
+        if (request.Summary)
+        {
+            env.Out.WriteLine();
+            env.Out.Write(RunSummary.Render(verdict, judgement.Current, judgement.Options, Trend(judgement, request, env)));
         }
 
         if (request.Record && judgement.Store is not null)
@@ -58,12 +86,15 @@ internal static class CheckCommand
                 RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
                 Alerts.WithoutRepeatedSteps(Alerts.From(verdict), judgement.Store));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
+            if (accepted is not null && request.RecordAccepted)
+            {
+                AcknowledgeAccepted(judgement.Store, runId, accepted, env);
+            }
+
+            StageTimings.Mark("record");
         }
 
-        if (request.GitHubComment)
-        {
-            GitHubStep.Publish(verdict, request, env);
-        }
+        github?.Publish(verdict);
 
         return verdict.Passed ? ExitCodes.Pass : ExitCodes.Regression;
     }
@@ -77,7 +108,8 @@ internal static class CheckCommand
     public static Judgement Judge(CheckRequest request, CliEnvironment env)
     {
         var options = LoadOptions(request.Config, env);
-        AbFolder? ab = request.Ab is { } abDir ? AbFolder.Load(env.Resolve(abDir)) : null;
+        StageTimings.Mark("config");
+        AbFolder? ab = request.Ab is { } abDir ? AbShards.Load(env.Resolve(abDir), request.Shards) : null;
         var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
         if (ab is not null)
@@ -86,6 +118,7 @@ internal static class CheckCommand
             current = current with { Warnings = [.. current.Warnings, .. ab.Warnings] };
         }
 
+        StageTimings.Mark("ingest");
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
         if (baseline is not null)
         {
@@ -101,9 +134,12 @@ internal static class CheckCommand
         var commit = request.Commit ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);
         var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
+        StageTimings.Mark("git");
 
         var historyPath = env.Resolve(request.History);
+        StageTimings.Mark("baseline");
         var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
+        StageTimings.Mark("history-open");
         try
         {
             var keys = current.Results.Select(r => r.Id.Key)
@@ -112,6 +148,7 @@ internal static class CheckCommand
                 .ToArray();
             var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
                           ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
+            StageTimings.Mark("history-read");
 
             // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
             var acknowledged = store?.GetAcknowledged(keys, request.BaselineBranch) ?? [];
@@ -120,6 +157,7 @@ internal static class CheckCommand
                 .GroupBy(a => a.SeriesKey, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Max(a => a.AcknowledgedAt!.Value), StringComparer.Ordinal);
 
+            StageTimings.Mark("acknowledgements");
             var verdict = Gate.Evaluate(new GateInput
             {
                 Current = current,
@@ -134,13 +172,52 @@ internal static class CheckCommand
                 Rounds = ab?.Rounds ?? [],
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,
             });
-            return new Judgement(verdict, current, store, historyPath, commit, branch);
+            StageTimings.Mark("gate");
+            return new Judgement(verdict, current, store, historyPath, commit, branch, options);
         }
         catch
         {
             store?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// <c>--record-accepted</c>: the alerts the accepted run just raised are acknowledged in the merged PR's name, so
+    /// later runs on the branch do not fail on the accepted level (docs/alerts.md, the acknowledgement rule).
+    /// </summary>
+    private static void AcknowledgeAccepted(SqliteHistoryStore store, long runId, Core.GitHub.AcceptDecision.Accepted accepted, CliEnvironment env)
+    {
+        var notes = FormattableString.Invariant($"accepted in PR #{accepted.PullRequest} by @{accepted.By} (label '{accepted.Label}')");
+        var at = env.Clock.GetUtcNow();
+        var alerts = store.GetAlerts(new AlertFilter { RunId = runId, UnacknowledgedOnly = true });
+        foreach (var alert in alerts)
+        {
+            store.Acknowledge(alert.Id, accepted.By, notes, at);
+        }
+
+        env.Out.WriteLine(FormattableString.Invariant($"perfgate: acknowledged {alerts.Count} alert{(alerts.Count == 1 ? string.Empty : "s")} of run {runId}: {notes}"));
+    }
+
+    /// <summary>This run against the last 7 days of the baseline branch on this machine; null without a history.</summary>
+    private static WeekTrend? Trend(Judgement judgement, CheckRequest request, CliEnvironment env)
+    {
+        if (judgement.Store is not { } store)
+        {
+            return null;
+        }
+
+        var current = judgement.Verdict.Benchmarks
+            .Where(b => b.Current is > 0 && b.Kind != Core.Verdicts.ChangeKind.FailedToRun)
+            .ToDictionary(b => b.Id, b => b.Current!.Value, StringComparer.Ordinal);
+        var builder = new WeekTrendBuilder(current, judgement.Current.Host.Key, request.BaselineBranch, env.Clock.GetUtcNow());
+        var (from, to) = builder.Window;
+        foreach (var run in store.StreamRunValues(from, to, request.BaselineBranch))
+        {
+            builder.AddRun(run);
+        }
+
+        return builder.Build();
     }
 
     /// <summary>The findings an acknowledged alert let pass (docs/alerts.md), named for the terminal.</summary>
@@ -184,7 +261,8 @@ internal sealed record Judgement(
     SqliteHistoryStore? Store,
     string HistoryPath,
     string? Commit,
-    string Branch) : IDisposable
+    string Branch,
+    GateOptions Options) : IDisposable
 {
     public void Dispose() => Store?.Dispose();
 }

@@ -12,7 +12,14 @@ internal static class Reports
 
         if (request.Markdown is { } markdownPath)
         {
-            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full));
+            WriteFile(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full with { Marker = request.Marker }));
+        }
+
+        if (request.CommentMarkdown is { } commentPath)
+        {
+            // What --github-comment posts (same options, same run link), for perf-gate-comment.yml to post on a fork's PR.
+            var runUrl = PerfGate.Core.GitHub.GitHubContext.FromEnvironment(env.Variables, request.PullRequest, request.TokenEnv).RunUrl;
+            WriteFile(env.Resolve(commentPath), MarkdownReport.Render(verdict, MarkdownOptions.PullRequestComment with { RunUrl = runUrl }));
         }
 
         if (request.Json is { } jsonPath)

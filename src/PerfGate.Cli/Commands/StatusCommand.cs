@@ -35,8 +35,14 @@ internal static class StatusCommand
         command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
         {
             using var store = HistoryAccess.OpenExisting(env, parse.GetValue(history)!);
-            var status = Read(store, parse.GetValue(branch)!, CheckCommand.LoadOptions(parse.GetValue(config), env), LoadBaseline(parse.GetValue(baseline) ?? [], env));
+            StageTimings.Mark("history-open");
+            var options = CheckCommand.LoadOptions(parse.GetValue(config), env);
+            StageTimings.Mark("config");
+            var loadedBaseline = LoadBaseline(parse.GetValue(baseline) ?? [], env);
+            StageTimings.Mark("baseline");
+            var status = Read(store, parse.GetValue(branch)!, options, loadedBaseline);
             Write(status, parse.GetValue(format), env);
+            StageTimings.Mark("render");
             return ExitCodes.Pass;
         }));
         return command;
@@ -48,11 +54,11 @@ internal static class StatusCommand
                      ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
         var run = store.LoadRun(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
         var builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
+        StageTimings.Mark("latest-run");
         var (from, to) = builder.TrendWindow;
-        foreach (var earlier in store.StreamRuns(from, to, branch))
-        {
-            builder.AddTrendRun(earlier);
-        }
+        builder.UseTrendMedians(store.GetTrendMedians(latest, from, to));
+
+        StageTimings.Mark("trend-read");
 
         var status = builder.Build();
         var benchmarks = status.Series.Where(x => !SeriesKey.IsMetric(x.SeriesKey)).ToArray();
@@ -121,12 +127,20 @@ internal static class StatusCommand
                             status.Summary.TargetsMet,
                             status.Summary.TargetsMissed,
                         },
+                        PerformanceIndex = status.PerformanceIndex is { } index
+                            ? new { index.Value, Targets = index.Parts.Length, index.TargetsMet }
+                            : null,
+                        RegressionScore = status.RegressionScore is { } score
+                            ? new { score.Percent, score.LowerPercent, score.UpperPercent, score.Benchmarks, score.Reference, Interval = "spread" }
+                            : null,
                     },
                     env.Out);
                 break;
             default:
                 TableWriter.Write(Display(status), OutputFormat.Table, env);
                 env.Out.WriteLine(SummaryLine(status.Summary));
+                env.Out.WriteLine("Performance index: " + CompositeText.Index(status.PerformanceIndex));
+                env.Out.WriteLine("Regression score (negative = slower): " + CompositeText.Score(status.RegressionScore));
                 WriteSteps(status, env);
                 break;
         }

@@ -8,14 +8,20 @@ namespace PerfGate.Core.GitHub;
 
 /// <summary>
 /// The bottom layer of the REST client (after Octokit's <c>Connection</c>): base address, authentication, JSON,
-/// retries and the one place that maps HTTP statuses to exceptions. Retries 5xx, 429, secondary rate limits (403 with
-/// <c>retry-after</c> or <c>x-ratelimit-remaining: 0</c>), timeouts and network errors with exponential backoff and
-/// jitter, honouring <c>Retry-After</c> and <c>x-ratelimit-reset</c>, within <see cref="GitHubConnectionOptions.TotalBudget"/>.
-/// Sends the token only to the API's own origin.
+/// retries and the one place that maps HTTP statuses to exceptions. Retries 5xx, rate limits (429, and 403 with
+/// <c>retry-after</c>, <c>x-ratelimit-remaining: 0</c> or GitHub's "rate limit" message), timeouts and network errors with
+/// exponential backoff and jitter, honouring <c>Retry-After</c> and <c>x-ratelimit-reset</c> (a secondary rate limit
+/// without either waits <see cref="SecondaryRateLimitWait"/>, GitHub's advice), within
+/// <see cref="GitHubConnectionOptions.TotalBudget"/> per request and <see cref="GitHubConnectionOptions.ConnectionBudget"/>
+/// for all requests together. A request that is not safe to repeat (<see cref="PostOnceAsync{T}"/>) is retried only
+/// after a rate limit, which GitHub answers without doing anything. Sends the token only to the API's own origin.
 /// </summary>
 public sealed class GitHubConnection
 {
     public static readonly Uri DefaultApiUrl = new("https://api.github.com/");
+
+    /// <summary>GitHub: after a secondary rate limit without <c>retry-after</c> or a reset time, "wait for at least one minute".</summary>
+    public static readonly TimeSpan SecondaryRateLimitWait = TimeSpan.FromSeconds(60);
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -28,6 +34,7 @@ public sealed class GitHubConnection
     private readonly TimeProvider _time;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
     private readonly Action<string>? _log;
+    private readonly long _created;
 
     /// <param name="http">Not disposed here. Its own <see cref="HttpClient.Timeout"/> should be infinite or generous: attempts have their own timeout.</param>
     /// <param name="apiUrl">The API root, e.g. <c>GITHUB_API_URL</c>.</param>
@@ -49,6 +56,7 @@ public sealed class GitHubConnection
         _time = timeProvider ?? TimeProvider.System;
         _delay = delay ?? ((d, ct) => Task.Delay(d, _time, ct));
         _log = log;
+        _created = _time.GetTimestamp();
         var root = apiUrl ?? DefaultApiUrl;
         ApiUrl = root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
     }
@@ -56,7 +64,7 @@ public sealed class GitHubConnection
     public Uri ApiUrl { get; }
 
     public Task<GitHubResponse<T>> GetAsync<T>(string route, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(HttpMethod.Get, new Uri(ApiUrl, route), null, cancellationToken);
+        SendAsync<T>(HttpMethod.Get, new Uri(ApiUrl, route), null, repeatable: true, cancellationToken);
 
     /// <summary>Follows an absolute URL from a <c>Link</c> header; refuses other origins so the token stays with the API.</summary>
     public Task<GitHubResponse<T>> GetAsync<T>(Uri absolute, CancellationToken cancellationToken = default)
@@ -66,29 +74,51 @@ public sealed class GitHubConnection
             throw new GitHubApiException("refusing to follow a pagination link to another host than the GitHub API (" + ApiUrl.Host + ")");
         }
 
-        return SendAsync<T>(HttpMethod.Get, absolute, null, cancellationToken);
+        return SendAsync<T>(HttpMethod.Get, absolute, null, repeatable: true, cancellationToken);
     }
 
+    /// <summary>A POST whose repetition does no harm (a commit status: the latest one wins); retried like a GET.</summary>
     public async Task<T> PostAsync<T>(string route, object body, CancellationToken cancellationToken = default) =>
-        (await SendAsync<T>(HttpMethod.Post, new Uri(ApiUrl, route), body, cancellationToken)).Body;
+        (await SendAsync<T>(HttpMethod.Post, new Uri(ApiUrl, route), body, repeatable: true, cancellationToken)).Body;
+
+    /// <summary>
+    /// A POST that creates something (a comment): after a timeout, a network error or a 5xx it may have landed, so it
+    /// is not sent again here; the caller looks for what it created before trying again. Rate limits are still waited
+    /// out and retried (GitHub did nothing).
+    /// </summary>
+    public async Task<T> PostOnceAsync<T>(string route, object body, CancellationToken cancellationToken = default) =>
+        (await SendAsync<T>(HttpMethod.Post, new Uri(ApiUrl, route), body, repeatable: false, cancellationToken)).Body;
 
     public async Task<T> PatchAsync<T>(string route, object body, CancellationToken cancellationToken = default) =>
-        (await SendAsync<T>(HttpMethod.Patch, new Uri(ApiUrl, route), body, cancellationToken)).Body;
+        (await SendAsync<T>(HttpMethod.Patch, new Uri(ApiUrl, route), body, repeatable: true, cancellationToken)).Body;
 
-    private async Task<GitHubResponse<T>> SendAsync<T>(HttpMethod method, Uri uri, object? body, CancellationToken cancellationToken)
+    /// <summary>What is left of <see cref="GitHubConnectionOptions.ConnectionBudget"/>, or null when it is unbounded.</summary>
+    private TimeSpan? ConnectionLeft =>
+        _options.ConnectionBudget is { } budget ? budget - _time.GetElapsedTime(_created) : null;
+
+    private async Task<GitHubResponse<T>> SendAsync<T>(HttpMethod method, Uri uri, object? body, bool repeatable, CancellationToken cancellationToken)
     {
         // For messages: the method and the path, never the query (it could carry a token) nor the host's credentials.
         var what = "GitHub API " + method.Method + " " + uri.AbsolutePath;
         var payload = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), Json);
         var started = _time.GetTimestamp();
 
+        // This request's budget: its own, cut to what the connection (the whole GitHub step) has left.
+        var budget = _options.TotalBudget;
+        var budgetName = "request's " + Seconds(budget);
+        if (ConnectionLeft is { } connectionLeft && connectionLeft < budget)
+        {
+            budget = connectionLeft;
+            budgetName = "GitHub step's " + Seconds(_options.ConnectionBudget!.Value);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            var remaining = _options.TotalBudget - _time.GetElapsedTime(started);
+            var remaining = budget - _time.GetElapsedTime(started);
             var attemptTimeout = remaining < _options.RequestTimeout ? remaining : _options.RequestTimeout;
             if (attemptTimeout <= TimeSpan.Zero)
             {
-                throw new GitHubApiException($"{what} gave up: the {Seconds(_options.TotalBudget)} time budget is spent");
+                throw new GitHubApiException($"{what} gave up: the {budgetName} time budget is spent");
             }
 
             GitHubApiException failure;
@@ -106,18 +136,20 @@ public sealed class GitHubConnection
                         return new GitHubResponse<T>(Decode<T>(text, what), LinkHeader.Next(Values(response, "Link")));
                     }
 
-                    retryAfter = RetryDelay(response, attempt);
-                    failure = Map(response, text, what);
+                    var apiMessage = ApiMessage(text);
+                    var rateLimit = RateLimit(response, apiMessage, attempt);
+                    failure = Map(response, apiMessage, what, rateLimit);
+                    retryAfter = rateLimit ?? (repeatable && (int)response.StatusCode >= 500 ? Backoff(attempt) : null);
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     failure = new GitHubApiException($"{what} timed out after {Seconds(attemptTimeout)}", ex);
-                    retryAfter = Backoff(attempt);
+                    retryAfter = repeatable ? Backoff(attempt) : null;
                 }
                 catch (HttpRequestException ex)
                 {
                     failure = new GitHubApiException($"could not reach the GitHub API at {uri.Host}: {Redact(ex.Message)}", ex);
-                    retryAfter = Backoff(attempt);
+                    retryAfter = repeatable ? Backoff(attempt) : null;
                 }
             }
 
@@ -131,10 +163,10 @@ public sealed class GitHubConnection
                 throw Exhausted(failure, $"after {attempt} attempts");
             }
 
-            var left = _options.TotalBudget - _time.GetElapsedTime(started);
+            var left = budget - _time.GetElapsedTime(started);
             if (wait >= left)
             {
-                throw Exhausted(failure, $"after {attempt} attempt{(attempt == 1 ? string.Empty : "s")}: waiting {Seconds(wait)} more would exceed the {Seconds(_options.TotalBudget)} budget");
+                throw Exhausted(failure, $"after {attempt} attempt{(attempt == 1 ? string.Empty : "s")}: waiting {Seconds(wait)} more would exceed the {budgetName} budget");
             }
 
             _log?.Invoke($"perfgate: {Redact(failure.Message)}; retrying in {Seconds(wait)} (attempt {attempt + 1} of {_options.MaxAttempts})");
@@ -176,20 +208,24 @@ public sealed class GitHubConnection
     }
 
     /// <summary>The one status → exception map.</summary>
-    private GitHubApiException Map(HttpResponseMessage response, string body, string what)
+    private static GitHubApiException Map(HttpResponseMessage response, string? apiMessage, string what, TimeSpan? rateLimitWait)
     {
         var status = (int)response.StatusCode;
         var message = $"{what} returned {status} {response.ReasonPhrase}";
-        var apiMessage = ApiMessage(body);
         if (apiMessage is not null)
         {
             message += ": " + apiMessage;
         }
 
+        if (rateLimitWait is { } wait)
+        {
+            return new GitHubRateLimitException(message, response.StatusCode, wait);
+        }
+
         return response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => new GitHubAuthenticationException(message),
-            HttpStatusCode.Forbidden => new GitHubForbiddenException(message, IsSecondaryRateLimit(response)),
+            HttpStatusCode.Forbidden => new GitHubForbiddenException(message),
             HttpStatusCode.NotFound => new GitHubNotFoundException(message),
             _ => new GitHubApiException(message, response.StatusCode),
         };
@@ -215,12 +251,18 @@ public sealed class GitHubConnection
         return null;
     }
 
-    /// <summary>How long to wait before retrying this response, or null when it must not be retried.</summary>
-    private TimeSpan? RetryDelay(HttpResponseMessage response, int attempt)
+    /// <summary>
+    /// For a rate-limited response (429; 403 with <c>retry-after</c>, <c>x-ratelimit-remaining: 0</c> or a "rate limit"
+    /// message), how long GitHub asks to wait; null for any other response.
+    /// </summary>
+    private TimeSpan? RateLimit(HttpResponseMessage response, string? apiMessage, int attempt)
     {
         var status = (int)response.StatusCode;
-        var retryable = status >= 500 || status == 429 || (status == 403 && IsSecondaryRateLimit(response));
-        if (!retryable)
+        var limited = status == 429
+            || (status == 403 && (response.Headers.RetryAfter is not null
+                                  || First(response, "x-ratelimit-remaining") == "0"
+                                  || (apiMessage?.Contains("rate limit", StringComparison.OrdinalIgnoreCase) ?? false)));
+        if (!limited)
         {
             return null;
         }
@@ -246,11 +288,9 @@ public sealed class GitHubConnection
             return until < TimeSpan.Zero ? TimeSpan.Zero : until;
         }
 
-        return Backoff(attempt);
+        // No hint: a minute, then twice as long each time (GitHub's advice for secondary rate limits).
+        return SecondaryRateLimitWait * Math.Pow(2, attempt - 1);
     }
-
-    private static bool IsSecondaryRateLimit(HttpResponseMessage response) =>
-        response.Headers.RetryAfter is not null || First(response, "x-ratelimit-remaining") == "0";
 
     /// <summary>Exponential backoff with "equal jitter": half the step fixed, half random, so parallel jobs spread out.</summary>
     private TimeSpan Backoff(int attempt)
@@ -265,7 +305,8 @@ public sealed class GitHubConnection
         var message = failure.Message + " (gave up " + note + ")";
         return failure switch
         {
-            GitHubForbiddenException f => new GitHubForbiddenException(message, f.IsRateLimit),
+            GitHubRateLimitException r => new GitHubRateLimitException(message, r.StatusCode, r.RetryAfter),
+            GitHubForbiddenException => new GitHubForbiddenException(message),
             GitHubAuthenticationException => new GitHubAuthenticationException(message),
             GitHubNotFoundException => new GitHubNotFoundException(message),
             _ => new GitHubApiException(message, failure.StatusCode, failure.InnerException),

@@ -11,6 +11,12 @@ public sealed record GitHubConnectionOptions
     /// <summary>All attempts and waits of one request together never take longer than this.</summary>
     public TimeSpan TotalBudget { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// All requests of one connection together (the whole GitHub step), counted from its creation: a request's
+    /// retries and waits stop when this is spent, with the cause (a rate limit, a 5xx) in the message. Null: unbounded.
+    /// </summary>
+    public TimeSpan? ConnectionBudget { get; init; }
+
     /// <summary>One attempt (connect, send, read the body) is abandoned after this long.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(20);
 

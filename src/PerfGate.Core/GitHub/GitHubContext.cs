@@ -32,6 +32,12 @@ public sealed record GitHubContext
 
     public string? HeadRef { get; init; }
 
+    /// <summary>
+    /// The PR's labels as the event saw them (<c>pull_request.labels[].name</c>): what the accept label is read from,
+    /// never the PR's files. Empty when the event has no <c>pull_request</c>.
+    /// </summary>
+    public ImmutableArray<string> Labels { get; init; } = [];
+
     public string? EventName { get; init; }
 
     public string? RunId { get; init; }
@@ -99,6 +105,7 @@ public sealed record GitHubContext
             Sha = Get("GITHUB_SHA"),
             HeadSha = eventInfo.HeadSha ?? Get("GITHUB_SHA"),
             HeadRef = Get("GITHUB_HEAD_REF"),
+            Labels = eventInfo.Labels,
             EventName = Get("GITHUB_EVENT_NAME"),
             RunId = Get("GITHUB_RUN_ID"),
             StepSummaryPath = Get("GITHUB_STEP_SUMMARY"),
@@ -124,9 +131,11 @@ public sealed record GitHubContext
     }
 
     /// <summary>The PR number and head commit from the event payload (pull_request, issue_comment, workflow_run).</summary>
-    private sealed record EventInfo(int? PullRequestNumber, string? HeadSha)
+    private sealed record EventInfo(int? PullRequestNumber, string? HeadSha, ImmutableArray<string> Labels = default)
     {
-        public static readonly EventInfo Empty = new(null, null);
+        public static readonly EventInfo Empty = new(null, null, []);
+
+        public ImmutableArray<string> Labels { get; } = Labels.IsDefault ? [] : Labels;
 
         public static EventInfo Read(Stream stream)
         {
@@ -139,7 +148,10 @@ public sealed record GitHubContext
 
             if (root.TryGetProperty("pull_request", out var pr) && pr.ValueKind == JsonValueKind.Object)
             {
-                return new EventInfo(Int(pr, "number") ?? Int(root, "number"), Str(pr, "head", "sha"));
+                var labels = pr.TryGetProperty("labels", out var list) && list.ValueKind == JsonValueKind.Array
+                    ? list.EnumerateArray().Select(l => Str(l, "name")).OfType<string>().ToImmutableArray()
+                    : [];
+                return new EventInfo(Int(pr, "number") ?? Int(root, "number"), Str(pr, "head", "sha"), labels);
             }
 
             if (root.TryGetProperty("workflow_run", out var run) && run.ValueKind == JsonValueKind.Object)

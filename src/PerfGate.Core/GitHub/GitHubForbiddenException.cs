@@ -3,8 +3,8 @@ using System.Net;
 namespace PerfGate.Core.GitHub;
 
 /// <summary>
-/// 403: the token may not do this (a fork's read-only <c>pull_request</c> token, missing <c>permissions:</c>), or a
-/// rate limit that outlasted the retry budget (<see cref="IsRateLimit"/>).
+/// 403: the token may not do this (a fork's read-only <c>pull_request</c> token, missing <c>permissions:</c>). A 403
+/// that is a rate limit is a <see cref="GitHubRateLimitException"/> instead.
 /// </summary>
 public sealed class GitHubForbiddenException : GitHubApiException
 {
@@ -21,12 +21,4 @@ public sealed class GitHubForbiddenException : GitHubApiException
         : base(message, HttpStatusCode.Forbidden, innerException)
     {
     }
-
-    public GitHubForbiddenException(string message, bool isRateLimit)
-        : base(message, HttpStatusCode.Forbidden)
-    {
-        IsRateLimit = isRateLimit;
-    }
-
-    public bool IsRateLimit { get; }
 }

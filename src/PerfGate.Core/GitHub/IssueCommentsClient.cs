@@ -1,6 +1,6 @@
 namespace PerfGate.Core.GitHub;
 
-/// <summary>Issue comments (a PR's conversation comments are issue comments): list all pages, create, update.</summary>
+/// <summary>Issue comments (a PR's conversation comments are issue comments): list all pages, create, update; and who the token is.</summary>
 public sealed class IssueCommentsClient(GitHubConnection connection) : IGitHubCommentsApi
 {
     /// <summary>A bound on pages (100 comments each) so a runaway <c>Link</c> chain cannot loop forever.</summary>
@@ -21,10 +21,22 @@ public sealed class IssueCommentsClient(GitHubConnection connection) : IGitHubCo
     }
 
     public Task<IssueComment> CreateAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken = default) =>
-        connection.PostAsync<IssueComment>(GitHubRoutes.IssueComments(owner, repo, number), new CommentBody(body), cancellationToken);
+        connection.PostOnceAsync<IssueComment>(GitHubRoutes.IssueComments(owner, repo, number), new CommentBody(body), cancellationToken);
 
     public Task<IssueComment> UpdateAsync(string owner, string repo, long commentId, string body, CancellationToken cancellationToken = default) =>
         connection.PatchAsync<IssueComment>(GitHubRoutes.IssueComment(owner, repo, commentId), new CommentBody(body), cancellationToken);
+
+    public async Task<GitHubUser?> GetAuthenticatedUserAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return (await connection.GetAsync<GitHubUser>(GitHubRoutes.AuthenticatedUser, cancellationToken)).Body;
+        }
+        catch (Exception ex) when (ex is GitHubForbiddenException or GitHubNotFoundException)
+        {
+            return null;
+        }
+    }
 
     private sealed record CommentBody(string Body);
 }

@@ -19,9 +19,16 @@ public abstract record PublishOutcome
         public override string Describe() => "perfgate: updated the PR comment" + (HtmlUrl is null ? string.Empty : ": " + HtmlUrl);
     }
 
-    public sealed record Skipped(string Reason) : PublishOutcome
+    /// <summary>A commit status was set on <see cref="Commit"/> (short SHA).</summary>
+    public sealed record StatusSet(string Context, string State, string Commit) : PublishOutcome
     {
-        public override string Describe() => "perfgate: no PR comment: " + Reason;
+        public override string Describe() => $"perfgate: set the commit status '{Context}' to {State} on {Commit}";
+    }
+
+    /// <summary>Nothing was published to <see cref="What"/> (the PR comment, a commit status) and why.</summary>
+    public sealed record Skipped(string Reason, string What = "PR comment") : PublishOutcome
+    {
+        public override string Describe() => "perfgate: no " + What + ": " + Reason;
     }
 
     /// <summary>Publishing failed; <see cref="Message"/> is one clear line. The caller's exit code does not depend on it.</summary>

@@ -3,13 +3,17 @@ using System.Globalization;
 namespace PerfGate.Core.GitHub;
 
 /// <summary>
-/// One sticky comment per PR (and per marker): lists every comment, updates the one carrying the marker, or creates
-/// it. Never creates a second one, never throws (except for bugs in arguments), never decides the exit code: a
-/// failure comes back as <see cref="PublishOutcome.Failed"/> with one line saying why and where the verdict still is.
+/// One sticky comment per PR (and per marker): lists every comment, updates the token's own comment carrying the
+/// marker, or creates it. Only the token's own comments are candidates (<see cref="Choose"/>): a comment someone else
+/// wrote with the marker in it is never edited. Never creates a second one, also when a creation's answer is lost
+/// (the comments are listed again before another try). Never throws (except for bugs in arguments), never decides the
+/// exit code: a failure comes back as <see cref="PublishOutcome.Failed"/> with one line saying why and where the
+/// verdict still is.
 /// </summary>
 public sealed class PullRequestCommentPublisher(IGitHubCommentsApi api, PublisherOptions? options = null)
 {
     private readonly PublisherOptions _options = options ?? PublisherOptions.Default;
+    private string? _author;
 
     public async Task<PublishOutcome> PublishAsync(string markdown, string marker, GitHubContext context, CancellationToken cancellationToken = default)
     {
@@ -40,11 +44,10 @@ public sealed class PullRequestCommentPublisher(IGitHubCommentsApi api, Publishe
         try
         {
             var comments = await api.ListForIssueAsync(owner, repo, number, cancellationToken);
-            var existing = Choose(comments, marker);
+            var existing = await FindOwnAsync(comments, marker, cancellationToken);
             if (existing is null)
             {
-                var created = await api.CreateAsync(owner, repo, number, body, cancellationToken);
-                return new PublishOutcome.Created(created.Id, created.HtmlUrl);
+                return await CreateOnceAsync(owner, repo, number, body, marker, cancellationToken);
             }
 
             if (existing.Body == body)
@@ -60,17 +63,16 @@ public sealed class PullRequestCommentPublisher(IGitHubCommentsApi api, Publishe
             catch (GitHubNotFoundException)
             {
                 // Deleted between the list and the update: post a fresh one rather than lose the report.
-                var created = await api.CreateAsync(owner, repo, number, body, cancellationToken);
-                return new PublishOutcome.Created(created.Id, created.HtmlUrl);
+                return await CreateOnceAsync(owner, repo, number, body, marker, cancellationToken);
             }
         }
         catch (GitHubAuthenticationException)
         {
             return Fail(number, $"the token in {context.TokenVariable} was rejected (401: expired or revoked)", context);
         }
-        catch (GitHubForbiddenException ex) when (ex.IsRateLimit)
+        catch (GitHubRateLimitException ex)
         {
-            return Fail(number, "GitHub's rate limit outlasted the retry budget (403)", context);
+            return Fail(number, RateLimitReason(ex), context);
         }
         catch (GitHubForbiddenException)
         {
@@ -90,15 +92,67 @@ public sealed class PullRequestCommentPublisher(IGitHubCommentsApi api, Publishe
         }
     }
 
+    /// <summary>The one line for a rate limit that outlasted the budget, naming it as such (never "read-only").</summary>
+    internal static string RateLimitReason(GitHubRateLimitException ex) =>
+        "GitHub's rate limit outlasted the retry budget (GitHub asked to wait "
+        + ex.RetryAfter.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s): " + ex.Message;
+
     /// <summary>
-    /// The comment to update among those carrying the marker: the token's own (the only kind it may edit), then one
-    /// that starts with the marker (a report rather than a quote of one), then the oldest.
+    /// Creates the comment. A try whose answer is lost (timeout, network error, 5xx) may have landed, so before the
+    /// next try the comments are listed again and our own marker comment, if it is there now, is taken as the result.
     /// </summary>
-    internal IssueComment? Choose(IReadOnlyList<IssueComment> comments, string marker) =>
+    private async Task<PublishOutcome> CreateOnceAsync(string owner, string repo, int number, string body, string marker, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var created = await api.CreateAsync(owner, repo, number, body, cancellationToken);
+                return new PublishOutcome.Created(created.Id, created.HtmlUrl);
+            }
+            catch (GitHubApiException ex) when (MayHaveLanded(ex) && attempt < _options.MaxCreateAttempts)
+            {
+                var comments = await api.ListForIssueAsync(owner, repo, number, cancellationToken);
+                if (await FindOwnAsync(comments, marker, cancellationToken) is { } landed)
+                {
+                    if (landed.Body == body)
+                    {
+                        return new PublishOutcome.Created(landed.Id, landed.HtmlUrl);
+                    }
+
+                    var updated = await api.UpdateAsync(owner, repo, landed.Id, body, cancellationToken);
+                    return new PublishOutcome.Updated(updated.Id, updated.HtmlUrl);
+                }
+            }
+        }
+    }
+
+    /// <summary>No answer, or a 5xx: GitHub may have created the comment all the same.</summary>
+    private static bool MayHaveLanded(GitHubApiException ex) =>
+        ex is not GitHubRateLimitException && (ex.StatusCode is null || (int)ex.StatusCode >= 500);
+
+    /// <summary>Our comment carrying the marker, asking who we are only when some comment carries it.</summary>
+    private async Task<IssueComment?> FindOwnAsync(IReadOnlyList<IssueComment> comments, string marker, CancellationToken cancellationToken)
+    {
+        if (!comments.Any(c => c.Body is not null && c.Body.Contains(marker, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        _author ??= (await api.GetAuthenticatedUserAsync(cancellationToken))?.Login ?? _options.FallbackAuthorLogin;
+        return Choose(comments, marker, _author);
+    }
+
+    /// <summary>
+    /// The comment to update among those carrying the marker: only <paramref name="author"/>'s (the token's own; any
+    /// other, a human's quote or a planted copy, is never a candidate), the one that starts with the marker first
+    /// (a report rather than a quote of one), then the oldest.
+    /// </summary>
+    internal static IssueComment? Choose(IReadOnlyList<IssueComment> comments, string marker, string author) =>
         comments
             .Where(c => c.Body is not null && c.Body.Contains(marker, StringComparison.Ordinal))
-            .OrderByDescending(c => string.Equals(c.User?.Login, _options.AuthorLogin, StringComparison.OrdinalIgnoreCase))
-            .ThenByDescending(c => c.Body!.StartsWith(marker, StringComparison.Ordinal))
+            .Where(c => string.Equals(c.User?.Login, author, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(c => c.Body!.StartsWith(marker, StringComparison.Ordinal))
             .ThenBy(c => c.Id)
             .FirstOrDefault();
 

@@ -3,13 +3,24 @@ using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
+using PerfGate.Core.Scores;
 using PerfGate.Core.Statistics;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Operations;
 
-/// <summary>What <c>perfgate status</c> shows: one recorded run, each of its series judged, and the counts.</summary>
-public sealed record RunStatus(StoredRun Run, TimeSpan TrendSpan, ImmutableArray<SeriesStatus> Series, StatusSummary Summary)
+/// <summary>
+/// What <c>perfgate status</c> shows: one recorded run, each of its series judged, the counts, and the seeds'
+/// composite figures (docs/index-and-score.md): the Performance Index over the run's targeted figures (null when no
+/// target applies) and the Regression Score of its benchmarks against the committed baseline (null without one).
+/// </summary>
+public sealed record RunStatus(
+    StoredRun Run,
+    TimeSpan TrendSpan,
+    ImmutableArray<SeriesStatus> Series,
+    StatusSummary Summary,
+    PerformanceIndex? PerformanceIndex = null,
+    RegressionScore? RegressionScore = null)
 {
     /// <summary>Lasting steps in each benchmark's recent main-branch runs (tier 3's change points), oldest first per series.</summary>
     public ImmutableArray<SeriesStep> Steps { get; init; } = [];
@@ -68,6 +79,7 @@ public sealed class RunStatusBuilder
     private readonly RunWithResults _run;
     private readonly GateOptions _options;
     private readonly Dictionary<string, List<double>> _trend = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TrendMedian> _trendMedians = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Severity> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BenchmarkResult> _baseline = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MetricValue> _baselineMetrics = new(StringComparer.Ordinal);
@@ -107,13 +119,12 @@ public sealed class RunStatusBuilder
     {
         ArgumentNullException.ThrowIfNull(earlier);
         var (from, to) = TrendWindow;
-        if (earlier.Run.Id == _run.Run.Id || earlier.Run.Branch != _run.Run.Branch || earlier.Run.FingerprintKey != _run.Run.FingerprintKey ||
-            earlier.Run.Timestamp < from || earlier.Run.Timestamp >= to)
+        if (!TrendMedians.Counts(_run.Run, earlier.Run, from, to))
         {
             return;
         }
 
-        foreach (var result in earlier.Results)
+        foreach (var result in RunValues.From(earlier).Values)
         {
             if (result.Value is { } v && double.IsFinite(v))
             {
@@ -128,6 +139,16 @@ public sealed class RunStatusBuilder
         }
     }
 
+    /// <summary>The trend's medians as a store computed them (<see cref="IHistoryOperations.GetTrendMedians"/>), instead of feeding every run.</summary>
+    public void UseTrendMedians(IReadOnlyDictionary<string, TrendMedian> medians)
+    {
+        ArgumentNullException.ThrowIfNull(medians);
+        foreach (var (key, median) in medians)
+        {
+            _trendMedians[key] = median;
+        }
+    }
+
     /// <summary>Rows worst status first (then by name); the summary counts them.</summary>
     public RunStatus Build()
     {
@@ -139,7 +160,7 @@ public sealed class RunStatusBuilder
             .ThenBy(r => r.SeriesKey, StringComparer.Ordinal)
             .ToImmutableArray();
         var targets = judged.SelectMany(j => j.Targets).ToList();
-        var met = targets.Count(t => t.Severity == Severity.Ok);
+        var met = targets.Count(t => t.Score.Severity == Severity.Ok);
         var missed = targets.Count - met;
 
         var summary = new StatusSummary(
@@ -149,20 +170,26 @@ public sealed class RunStatusBuilder
             rows.Count(r => r.Status == Severity.Critical),
             met,
             missed);
-        return new RunStatus(_run.Run, TrendSpan, rows, summary);
+        // The score uses the stored values only (no tests): its interval is the spread across benchmarks.
+        var changes = rows.Where(r => !SeriesKey.IsMetric(r.SeriesKey))
+            .Select(r => ScoredChange.Of(r.SeriesKey, r.Baseline, r.Value))
+            .OfType<ScoredChange>()
+            .ToList();
+        return new RunStatus(_run.Run, TrendSpan, rows, summary, PerformanceIndex.From(targets.Select(t => t.Score)), RegressionScore.From(changes, "the baseline"));
     }
 
-    private SeriesStatus Judge(StoredResult result, List<(TargetMatch Match, Severity Severity)> findings)
+    private SeriesStatus Judge(StoredResult result, List<(TargetMatch Match, TargetScore Score)> findings)
     {
         var value = result.Value is { } v && double.IsFinite(v) ? v : (double?)null;
         var shown = findings.FirstOrDefault(f => f.Match.Metric is null).Match ?? findings.FirstOrDefault().Match;
-        Severity? targetSeverity = findings.Count > 0 ? findings.Max(f => f.Severity) : null;
+        Severity? targetSeverity = findings.Count > 0 ? findings.Max(f => f.Score.Severity) : null;
 
         var baseline = BaselineOf(result);
         double? baselineChange = value is { } cur && baseline is { } b && b != 0 ? (cur / b - 1) * 100 : null;
 
-        var trendValues = _trend.TryGetValue(result.SeriesKey, out var t) ? t : [];
-        double? trendMedian = trendValues.Count > 0 ? Quantiles.Median(trendValues) : null;
+        var trend = _trendMedians.TryGetValue(result.SeriesKey, out var tm) ? tm
+            : _trend.TryGetValue(result.SeriesKey, out var t) && t.Count > 0 ? new TrendMedian(Quantiles.Median(t), t.Count) : (TrendMedian?)null;
+        double? trendMedian = trend?.Median;
         double? trendChange = value is { } c && trendMedian is { } m && m != 0 ? (c / m - 1) * 100 : null;
 
         Severity? alert = _alerts.TryGetValue(result.SeriesKey, out var a) ? a : null;
@@ -181,21 +208,21 @@ public sealed class RunStatusBuilder
             baseline,
             baselineChange,
             trendMedian,
-            trendValues.Count,
+            trend?.Runs ?? 0,
             trendChange,
             alert,
             status,
             source);
     }
 
-    /// <summary>The targets the gate would apply to this result, each judged on the stored value.</summary>
-    private List<(TargetMatch Match, Severity Severity)> TargetFindings(StoredResult result)
+    /// <summary>The targets the gate would apply to this result, each judged and scored on the stored value.</summary>
+    private List<(TargetMatch Match, TargetScore Score)> TargetFindings(StoredResult result)
     {
         var factor = _options.Thresholds.CriticalFactor;
         if (result.Metric is { } metric)
         {
             return TargetMatcher.ForRunMetric(_options.Targets, metric.Id) is { } target
-                ? [(new TargetMatch(target, metric), TargetMatcher.Judge(target, metric.Id, metric.Value, metric.Unit, factor, metric.BiggerIsBetter).Severity)]
+                ? [(new TargetMatch(target, metric), TargetMatcher.Score(target, metric.Id, metric.Name, metric.Value, metric.Unit, factor, metric.BiggerIsBetter))]
                 : [];
         }
 
@@ -205,8 +232,8 @@ public sealed class RunStatusBuilder
         }
 
         return [.. TargetMatcher.ForBenchmark(_options.Targets, result.SeriesKey, benchmark.Metrics).Select(match => (match, match.Metric is { } m
-            ? TargetMatcher.Judge(match.Target, m.Id, m.Value, m.Unit, factor, m.BiggerIsBetter).Severity
-            : TargetMatcher.Judge(match.Target, "time", time, "ns", factor).Severity))];
+            ? TargetMatcher.Score(match.Target, m.Id, m.Name, m.Value, m.Unit, factor, m.BiggerIsBetter)
+            : TargetMatcher.Score(match.Target, "time", result.DisplayName, time, "ns", factor)))];
     }
 
     private double? BaselineOf(StoredResult result) => result.Metric is not null

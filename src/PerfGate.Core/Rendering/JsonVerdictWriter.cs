@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PerfGate.Core.Scores;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rendering;
@@ -68,6 +69,43 @@ public static class JsonVerdictWriter
         {
             w.WriteNull("runnerShiftPercent");
         }
+
+        // Set when a maintainer accepted the failures (docs/github.md): passed is then true and this says by whom.
+        if (verdict.Acceptance is { } accepted)
+        {
+            w.WriteStartObject("acceptance");
+            w.WriteString("by", accepted.By);
+            w.WriteString("label", accepted.Label);
+            if (accepted.PullRequest is { } pr)
+            {
+                w.WriteNumber("pullRequest", pr);
+            }
+            else
+            {
+                w.WriteNull("pullRequest");
+            }
+
+            w.WriteNumber("failing", accepted.Failing);
+            w.WriteNumber("regressions", accepted.Regressions);
+            if (accepted.WorstPercent is { } worst)
+            {
+                Number(w, "worstPercent", worst);
+            }
+            else
+            {
+                w.WriteNull("worstPercent");
+            }
+
+            w.WriteString("worstBenchmark", accepted.Worst);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("acceptance");
+        }
+
+        WriteIndex(w, verdict.PerformanceIndex);
+        WriteScore(w, verdict.RegressionScore);
 
         var t = verdict.Thresholds;
         w.WriteStartObject("thresholds");
@@ -228,6 +266,64 @@ public static class JsonVerdictWriter
     };
 
     /// <summary>Always writes the property, so consumers can rely on its presence: a number, or null when unknown or not finite.</summary>
+    /// <summary><c>performanceIndex</c>: null when no target applied (docs/index-and-score.md).</summary>
+    private static void WriteIndex(Utf8JsonWriter w, PerformanceIndex? index)
+    {
+        if (index is null)
+        {
+            w.WriteNull("performanceIndex");
+            return;
+        }
+
+        w.WriteStartObject("performanceIndex");
+        Number(w, "value", index.Value);
+        w.WriteNumber("targets", index.Parts.Length);
+        w.WriteNumber("targetsMet", index.TargetsMet);
+        w.WriteString("severity", Tiers.Name(index.Severity));
+        w.WriteStartArray("parts");
+        foreach (var part in index.Parts)
+        {
+            w.WriteStartObject();
+            w.WriteString("figure", part.Figure);
+            w.WriteString("name", part.Name);
+            w.WriteString("unit", part.Unit);
+            Number(w, "current", part.Current);
+            Number(w, "target", part.Target);
+            w.WriteBoolean("biggerIsBetter", part.BiggerIsBetter);
+            Number(w, "score", part.Score);
+            w.WriteString("severity", Tiers.Name(part.Severity));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>regressionScore</c>: null when no benchmark had a reference (docs/index-and-score.md).</summary>
+    private static void WriteScore(Utf8JsonWriter w, RegressionScore? score)
+    {
+        if (score is null)
+        {
+            w.WriteNull("regressionScore");
+            return;
+        }
+
+        w.WriteStartObject("regressionScore");
+        Number(w, "percent", score.Percent);
+        Number(w, "lowerPercent", score.LowerPercent);
+        Number(w, "upperPercent", score.UpperPercent);
+        Number(w, "level", RegressionScore.Level);
+        w.WriteString("interval", score.Source switch
+        {
+            IntervalSource.PerBenchmark => "per-benchmark",
+            IntervalSource.Spread => "spread",
+            _ => "none",
+        });
+        w.WriteNumber("benchmarks", score.Benchmarks);
+        w.WriteString("reference", score.Reference);
+        w.WriteEndObject();
+    }
+
     private static void Number(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v))

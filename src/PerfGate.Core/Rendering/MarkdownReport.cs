@@ -128,6 +128,8 @@ public static class MarkdownReport
         sb.Append(options.Marker).Append(Nl);
         sb.Append(VerdictLine(verdict)).Append(Nl).Append(Nl);
         sb.Append(VerdictHeadline.Counts(verdict, " · ")).Append(Nl).Append(Nl);
+        sb.Append("**Performance index:** ").Append(MarkdownText.Escape(CompositeText.Index(verdict.PerformanceIndex)))
+          .Append(" · **Regression score** (negative = slower): ").Append(MarkdownText.Escape(CompositeText.Score(verdict.RegressionScore))).Append(Nl).Append(Nl);
 
         var header = HeaderLine(verdict.Context, VerdictHeadline.IsAb(verdict));
         if (header.Length > 0)

@@ -11,22 +11,33 @@ public static class TerminalReport
 {
     private const int MinNameWidth = 16;
 
+    /// <summary>
+    /// The verdict in one plain line without the PASS/FAIL label, e.g. <c>1 regression fails this build (Foo.Bar +34.2%,
+    /// 95% CI +28% … +40%)</c>: the terminal's first line and a commit status's description.
+    /// </summary>
+    public static string Headline(Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        var detail = VerdictHeadline.Detail(verdict, name => name);
+        var text = VerdictHeadline.Text(verdict);
+        if (detail is not null)
+        {
+            text += " (" + Flat(detail) + ")";
+        }
+
+        return text + VerdictHeadline.Advice(verdict);
+    }
+
     public static string Render(Verdict verdict, int width = 120)
     {
         var sb = new StringBuilder();
         var ordered = VerdictOrdering.ForReport(verdict.Benchmarks).ToList();
 
-        var detail = VerdictHeadline.Detail(verdict, name => name);
         var label = !verdict.Passed ? "FAIL" : VerdictHeadline.PassesWithWarnings(verdict) ? "PASS with warnings" : "PASS";
-        sb.Append("PerfGate: ").Append(label).Append(" - ").Append(VerdictHeadline.Text(verdict));
-        if (detail is not null)
-        {
-            sb.Append(" (").Append(Flat(detail)).Append(')');
-        }
-
-        sb.Append(VerdictHeadline.Advice(verdict));
+        sb.Append("PerfGate: ").Append(label).Append(" - ").Append(Headline(verdict));
 
         sb.Append('\n').Append(VerdictHeadline.Counts(verdict, ", ")).Append('\n');
+        sb.Append(Flat(CompositeText.Line(verdict.PerformanceIndex, verdict.RegressionScore))).Append('\n');
         var ctx = verdict.Context;
         var header = new List<string>();
         if (ctx.HeadCommit is not null)

@@ -12,6 +12,14 @@ internal static class VerdictHeadline
         var failingMetrics = verdict.Metrics.Where(m => m.Fails).ToList();
         var total = failingBenchmarks.Count + failingMetrics.Count;
 
+        if (verdict.Acceptance is { } accepted)
+        {
+            // e.g. "accepted by @alice: 3 regressions, worst +45.0%".
+            var what = total > 0 ? Subject(failingBenchmarks, failingMetrics) : "the failures";
+            var worst = accepted.WorstPercent is { } w ? ", worst " + Units.SignedPercent(w) : string.Empty;
+            return "accepted by @" + accepted.By + ": " + what + worst;
+        }
+
         if (verdict.Passed)
         {
             var undecided = UndecidedAboveFail(verdict);
@@ -29,6 +37,12 @@ internal static class VerdictHeadline
             return "this build fails";
         }
 
+        return Subject(failingBenchmarks, failingMetrics) + (total == 1 ? " fails" : " fail") + " this build";
+    }
+
+    /// <summary>What fails: <c>3 regressions and 1 metric</c>.</summary>
+    private static string Subject(List<BenchmarkVerdict> failingBenchmarks, List<MetricVerdict> failingMetrics)
+    {
         var regressions = failingBenchmarks.Count(b => b.Kind == ChangeKind.Regression);
         var otherBenchmarks = failingBenchmarks.Count - regressions;
         var parts = new List<string>();
@@ -47,8 +61,7 @@ internal static class VerdictHeadline
             parts.Add(Plural(failingMetrics.Count, "metric"));
         }
 
-        var subject = string.Join(" and ", parts);
-        return subject + (total == 1 ? " fails" : " fail") + " this build";
+        return string.Join(" and ", parts);
     }
 
     /// <summary>
@@ -77,7 +90,8 @@ internal static class VerdictHeadline
     /// </summary>
     public static string? Detail(Verdict verdict, Func<string, string> formatName)
     {
-        if (verdict.Passed)
+        // An accepted verdict names what was accepted, as a failing one names what fails.
+        if (verdict.Passed && verdict.Acceptance is null)
         {
             const int MaxNamed = 3;
             var undecided = UndecidedAboveFail(verdict);

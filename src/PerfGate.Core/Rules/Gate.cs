@@ -68,6 +68,8 @@ public static class Gate
             Metrics = metrics,
             Notes = [.. notes],
             MainSteps = input.OffBaselineBranch ? MainSteps(evidence, options, acknowledgements, input.LastReviewed) : [],
+            PerformanceIndex = CompositeScores.Index(evidence, input.Current, options),
+            RegressionScore = CompositeScores.Regression(corrected),
             RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).OrderByDescending(x => Math.Abs(x.Percent)).Select(x => (double?)x.Percent).FirstOrDefault(),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,

@@ -1,5 +1,6 @@
 using PerfGate.Core.Configuration;
 using PerfGate.Core.Results;
+using PerfGate.Core.Scores;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Rules;
@@ -60,6 +61,16 @@ public static class TargetMatcher
     {
         ArgumentNullException.ThrowIfNull(target);
         return TargetRule.Judge(target with { BiggerIsBetter = target.BiggerIsBetter || metricBiggerIsBetter }, figure, current, unit, criticalFactor);
+    }
+
+    /// <summary>
+    /// <paramref name="current"/> scored against a target for the <see cref="PerformanceIndex"/>, with the severity the
+    /// gate's tier 1 gives it (<see cref="Judge"/>); named by the target, else <paramref name="name"/>.
+    /// </summary>
+    public static TargetScore Score(TargetOptions target, string figure, string name, double current, string unit, double criticalFactor, bool metricBiggerIsBetter = false)
+    {
+        var finding = Judge(target, figure, current, unit, criticalFactor, metricBiggerIsBetter);
+        return new TargetScore(figure, target.Name ?? name, current, target.Target, unit, target.BiggerIsBetter || metricBiggerIsBetter, finding.Severity);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerfGate.Core.Scores;
 
 namespace PerfGate.Core.Verdicts;
 
@@ -23,6 +24,15 @@ public sealed record Verdict
     /// warning threshold: the headline then says only an A/B run can tell the runner from the code. Null otherwise.
     /// </summary>
     public double? RunnerShiftPercent { get; init; }
+
+    /// <summary>Set when a maintainer accepted the failures (<see cref="Verdicts.Acceptance.Apply"/>): <see cref="Passed"/> is then true.</summary>
+    public Acceptance? Acceptance { get; init; }
+
+    /// <summary>The seeds' Performance Index over every targeted figure; null when no target applied (docs/index-and-score.md).</summary>
+    public PerformanceIndex? PerformanceIndex { get; init; }
+
+    /// <summary>The seeds' Regression Score (negative = slower) over the deciding comparisons; null when no benchmark had a reference.</summary>
+    public RegressionScore? RegressionScore { get; init; }
 
     /// <summary>Sentences for the reader that concern the whole run.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];

@@ -24,11 +24,38 @@ public static class DomainFigures
     /// <summary>How many callers ask for the container after startup (SVC-001).</summary>
     public const int ContainerRequests = 16;
 
-    public static ImmutableArray<DomainFigure> Measure(SampleConfiguration? configuration = null)
+    public static ImmutableArray<DomainFigure> Measure(SampleConfiguration? configuration = null) =>
+        [.. Run(configuration, heldBytes: null)];
+
+    /// <summary>
+    /// MEM-001: the managed heap the started application holds once the fixed workload has run (container, services,
+    /// rules, repository, warm caches), in KiB: <see cref="GC.GetTotalMemory(bool)"/> after full collections with the
+    /// application alive, less the same before it started. Managed heap only, not the process's working set (in the
+    /// benchmarks host that is mostly BenchmarkDotNet and the runtime). Not deterministic: the runtime's own objects
+    /// (thread-pool threads, JIT-allocated statics) move it by a few KiB.
+    /// </summary>
+    public static DomainFigure MeasureHeldMemory(SampleConfiguration? configuration = null)
+    {
+        long held = 0;
+        Run(configuration, heldBytes: before => held = HeapBytes() - before);
+        return new DomainFigure("MEM-001", "Managed heap held by the started application", Math.Round(held / 1024.0, 1), "KiB",
+            BiggerIsBetter: false, Deterministic: false);
+    }
+
+    private static long HeapBytes()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static ImmutableArray<DomainFigure> Run(SampleConfiguration? configuration, Action<long>? heldBytes)
     {
         ContainerAccessor.ResetForTestsAndBenchmarks();
         try
         {
+            var before = heldBytes is null ? 0 : HeapBytes();
             var app = configuration is null ? SampleApplication.Start() : SampleApplication.Start(configuration);
             Parallel.For(0, ContainerRequests, _ => ContainerAccessor.Get());
             var container = app.Container;
@@ -51,6 +78,9 @@ public static class DomainFigures
             }
 
             container.Validation.ValidateBatch(samples.Select(s => new DefinitionInput(s.Term, s.Text)));
+            samples = [];
+            heldBytes?.Invoke(before);
+            GC.KeepAlive(app);
 
             return
             [

@@ -48,6 +48,24 @@ public sealed class AbCommandTests
     }
 
     [Fact]
+    public void A_quiet_side_prints_progress_lines_and_its_BenchmarkDotNet_log_is_kept_beside_its_log()
+    {
+        using var cli = new CliRunner();
+        var standIn = new StandIn(cli.Path("stand-in"), Base);
+
+        var (code, output, error) = cli.Run("ab", "--base-command", "STANDIN_QUIET=1 " + standIn.Command(Base), "--head-command", standIn.Command(Base) + " head",
+            "--out", "ab", "--rounds", "1", "--max-confirmation-rounds", "0");
+
+        code.ShouldBeOneOf([0, 1], output + error);
+        var round = Path.Combine(cli.Path("ab"), "round-01");
+        Directory.GetFileSystemEntries(round).Select(Path.GetFileName).Order().ShouldBe(["base", "base.benchmarkdotnet.log", "base.log", "head", "head.log"]);
+        File.ReadAllText(Path.Combine(round, "base.log")).ShouldContain("// PerfGate: benchmark 1 done: BdnFixtures.ParserBenchmarks.");
+        File.ReadAllText(Path.Combine(round, "base.benchmarkdotnet.log")).ShouldContain("// Benchmark: BdnFixtures.ParserBenchmarks.");
+        BenchmarkProgressLines.Describe("// PerfGate: benchmark 1 done: BdnFixtures.ParserBenchmarks.Join in 0.1 s (0:01 elapsed)")
+            .ShouldBe("1 done: BdnFixtures.ParserBenchmarks.Join");
+    }
+
+    [Fact]
     public void Confirmation_rounds_rerun_only_the_suspects_through_filter_and_are_marked_by_filter_txt()
     {
         using var cli = new CliRunner();

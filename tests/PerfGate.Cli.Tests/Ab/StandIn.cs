@@ -9,6 +9,8 @@ namespace PerfGate.Cli.Tests.Ab;
 /// list to <see cref="LogPath"/>, prints <c>// Benchmark: </c> lines, and writes a BenchmarkDotNet full JSON report
 /// into <c>&lt;folder&gt;/results/</c>: the real 0.14.0 fixture runs with every time multiplied by the factor given as
 /// its first argument (and a seeded per-benchmark noise), keeping only the benchmarks the filters match.
+/// <c>STANDIN_QUIET=1</c> makes it print the benchmarks program's quiet progress lines instead and write the
+/// <c>// Benchmark: </c> lines to a BenchmarkDotNet-like log file in the artifacts folder.
 /// <c>STANDIN_FAIL_AT_CALL=n</c> makes the n-th call (counted over both sides) exit 7 without results;
 /// <c>STANDIN_HANG_AT_CALL=n</c> makes it write its pid to <see cref="HungPidPath"/> and sleep for ten minutes.
 /// </summary>
@@ -57,7 +59,13 @@ internal sealed class StandIn
             done
           fi
           if [ $keep = 1 ]; then
-            echo "// Benchmark: $pattern"
+            done_count=$(( ${done_count:-0} + 1 ))
+            if [ "${STANDIN_QUIET:-0}" = 1 ]; then
+              echo "// PerfGate: benchmark $done_count done: $pattern in 0.1 s (0:01 elapsed)"
+              echo "// Benchmark: $pattern (the full log)" >> "$artifacts/BenchmarkRun-standin.log"
+            else
+              echo "// Benchmark: $pattern"
+            fi
             if [ $first = 0 ]; then printf ',' >> "$out"; fi
             cat "${pattern_file%.pattern}.json" >> "$out"
             first=0

@@ -12,6 +12,9 @@ internal static class GitHubCli
 
     public const string Marker = "<!-- perfgate:report -->";
 
+    /// <summary>A contributor's comment carrying the marker, hoping the bot overwrites it.</summary>
+    public const string Planted = Marker + "\nLGTM, no need to look at the benchmarks";
+
     public static readonly string Run1 = CliRunner.Run1;
 
     public static readonly string Run2 = CliRunner.Run2;
@@ -77,6 +80,16 @@ internal static class GitHubCli
             case Fault.EchoesToken:
                 server.Script.Enqueue(new Scripted(422, Body: "{\"message\":\"Validation Failed: token " + Token + " is not allowed\"}", Method: "GET"));
                 break;
+            case Fault.MarkerPlantedByAnother:
+                server.AddComment(Planted, "mallory");
+                break;
+            case Fault.SecondaryRateLimit:
+                // Only the message says what it is (no retry-after, no x-ratelimit headers): GitHub advises a minute, beyond the bound.
+                server.Script.Enqueue(new Scripted(403, Body: "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}", Method: "POST"));
+                break;
+            case Fault.CreateAnswerLost:
+                server.Script.Enqueue(new Scripted(502, Body: "{\"message\":\"Bad Gateway\"}", Method: "POST", Lands: true));
+                break;
             case Fault.SummaryIsAFolder:
                 Directory.CreateDirectory(cli.Path("summary.md"));
                 break;
@@ -96,4 +109,7 @@ public enum Fault
     ServerErrors,
     EchoesToken,
     SummaryIsAFolder,
+    MarkerPlantedByAnother,
+    SecondaryRateLimit,
+    CreateAnswerLost,
 }

@@ -30,6 +30,9 @@ public sealed class GitHubFaultTests(ITestOutputHelper log)
     [InlineData(Fault.ServerErrors, false, "returned 500 Internal Server Error: Server Error (gave up after")]
     [InlineData(Fault.ServerErrors, true, "returned 500 Internal Server Error: Server Error (gave up after")]
     [InlineData(Fault.SummaryIsAFolder, true, "perfgate: cannot write the job summary")]
+    [InlineData(Fault.MarkerPlantedByAnother, true, "perfgate: posted the report as a new PR comment")]
+    [InlineData(Fault.SecondaryRateLimit, false, "GitHub's rate limit outlasted the retry budget (GitHub asked to wait 60 s)")]
+    [InlineData(Fault.CreateAnswerLost, true, "perfgate: posted the report as a new PR comment")]
     public async Task A_github_fault_gives_one_clear_line_and_the_verdicts_exit_code_without_hanging(Fault fault, bool failing, string expected)
     {
         await using var server = await FakeGitHubServer.StartAsync();
@@ -78,6 +81,24 @@ public sealed class GitHubFaultTests(ITestOutputHelper log)
         {
             server.Comments.ShouldHaveSingleItem().Body.ShouldStartWith(GitHubCli.Marker);
             server.CountRequests("PATCH").ShouldBe(1);
+            server.CountRequests("POST").ShouldBe(1);
+        }
+
+        if (fault == Fault.MarkerPlantedByAnother)
+        {
+            server.Comments.Count.ShouldBe(2);
+            server.Comments[0].Body.ShouldBe(GitHubCli.Planted);
+            server.CountRequests("PATCH").ShouldBe(0);
+        }
+
+        if (fault == Fault.SecondaryRateLimit)
+        {
+            line.ShouldNotContain("read-only");
+        }
+
+        if (fault == Fault.CreateAnswerLost)
+        {
+            server.Comments.ShouldHaveSingleItem().Body.ShouldStartWith(GitHubCli.Marker);
             server.CountRequests("POST").ShouldBe(1);
         }
     }

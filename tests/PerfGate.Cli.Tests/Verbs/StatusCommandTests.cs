@@ -151,7 +151,21 @@ public sealed class StatusCommandTests(RecordedHistory history) : IClassFixture<
             rows.Select(r => r.GetProperty("status").GetString()).OrderByDescending(s => Array.IndexOf(["ok", "warning", "error", "critical"], s)),
             "worst status first");
 
+        // The regression score: the geometric mean of every benchmark's change against the baseline, sign turned.
+        var score = json.RootElement.GetProperty("regressionScore");
+        var geometricMean = Math.Exp(rows.Average(r => Math.Log(1 + (r.GetProperty("baselineChangePercent").GetDouble() / 100))));
+        score.GetProperty("percent").GetDouble().ShouldBe(-(geometricMean - 1) * 100, tolerance: 1e-6);
+        score.GetProperty("percent").GetDouble().ShouldBeLessThan(-1, "one series is 60% slower");
+        score.GetProperty("lowerPercent").GetDouble().ShouldBeLessThan(score.GetProperty("percent").GetDouble());
+        score.GetProperty("upperPercent").GetDouble().ShouldBeGreaterThan(score.GetProperty("percent").GetDouble());
+        score.GetProperty("benchmarks").GetInt32().ShouldBe(rows.Count);
+        score.GetProperty("reference").GetString().ShouldBe("the baseline");
+        json.RootElement.GetProperty("performanceIndex").GetProperty("targets").GetInt32().ShouldBe(
+            summary.GetProperty("targetsMet").GetInt32() + summary.GetProperty("targetsMissed").GetInt32());
+
         var table = cli.Run("status", "--history", history.HistoryPath).Out;
+        table.ShouldContain("Regression score (negative = slower): -");
+        table.ShouldContain("against the baseline over " + rows.Count + " benchmarks");
         table.ShouldContain("≤ 50.0 ns");
         table.ShouldContain("≤ 1.00 μs");
     }
@@ -187,9 +201,18 @@ public sealed class StatusCommandTests(RecordedHistory history) : IClassFixture<
         first.GetProperty("trendRuns").GetInt32().ShouldBe(0);
         json.RootElement.GetProperty("summary").GetProperty("targetsMissed").GetInt32().ShouldBe(1);
 
+        // 1234 tokens against 1000: 23.4% over, scored 100 − 23.4; no committed baseline, so no regression score.
+        var index = json.RootElement.GetProperty("performanceIndex");
+        index.GetProperty("value").GetDouble().ShouldBe(76.6, tolerance: 1e-9);
+        index.GetProperty("targets").GetInt32().ShouldBe(1);
+        index.GetProperty("targetsMet").GetInt32().ShouldBe(0);
+        json.RootElement.GetProperty("regressionScore").ValueKind.ShouldBe(JsonValueKind.Null);
+
         var table = cli.Run("status", "--history", "h.db").Out;
         table.ShouldContain("1,234 tokens");
         table.ShouldContain("≤ 1,000 tokens");
+        table.ShouldContain("Performance index: 77/100 (0 of 1 target met; lowest: Prompt tokens 77)");
+        table.ShouldContain("Regression score (negative = slower): no reference");
         table.ShouldContain("(latest run #1 on main, abc1234… at ");
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using PerfGate.Core.Rendering.Dashboard;
+using PerfGate.Core.Scores;
+using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Tests.Dashboard;
 
@@ -62,6 +64,37 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await page.ChooseRangeAsync("24h");
         (await page.Page.Locator(".pg-step").CountAsync()).ShouldBe(0);
         page.ShouldBeClean();
+    }
+
+    [Fact]
+    public async Task The_first_cards_show_the_latest_runs_performance_index_and_regression_score()
+    {
+        var index = PerformanceIndex.From(
+        [
+            new TargetScore("time", "APP-001 application startup", 420_000, 500_000, "ns", false, Severity.Ok),
+            new TargetScore("API-002", "Prompt token count", 3_300, 3_000, "tokens", false, Severity.Warning),
+        ]);
+        var score = RegressionScore.From([new ScoredChange("a", Math.Log(1.1), 0.02, 10), new ScoredChange("b", Math.Log(1.1), 0.02, 10)], "the baseline");
+        var data = DashboardSamples.Realistic() with
+        {
+            Composite = new DashboardComposite(42, DashboardSamples.Now.AddHours(-1), "abcdef1234567890", index, score),
+        };
+        await using var page = await DashboardPage.OpenAsync(browser.Browser, data);
+
+        (await page.Page.Locator("#pg-composite").IsVisibleAsync()).ShouldBeTrue();
+        (await page.Page.TextContentAsync("#pg-composite-run")).ShouldBe("#42 · abcdef1 · 2025-03-01T11:00:00Z");
+        (await page.Page.TextContentAsync("#pg-index-value")).ShouldBe("95/100");
+        (await page.Page.TextContentAsync("#pg-index-detail")).ShouldBe("95/100 (1 of 2 targets met; lowest: Prompt token count 90)");
+        (await page.Page.GetAttributeAsync("#pg-index-card", "class"))!.ShouldContain("pg-status-warning");
+        (await page.Page.TextContentAsync("#pg-score-value")).ShouldBe("-10.0%");
+        (await page.Page.TextContentAsync("#pg-score-detail"))!.ShouldStartWith("-10.0% (95% CI -");
+        (await page.Page.TextContentAsync("#pg-score-detail"))!.ShouldEndWith("against the baseline over 2 benchmarks");
+        page.ShouldBeClean();
+
+        // Without a run there are no figures to show: the section is hidden, not filled with invented ones.
+        await using var empty = await DashboardPage.OpenAsync(browser.Browser, DashboardSamples.Realistic());
+        (await empty.Page.Locator("#pg-composite").IsVisibleAsync()).ShouldBeFalse();
+        empty.ShouldBeClean();
     }
 
     [Fact]

@@ -207,6 +207,53 @@ public sealed class DashboardDataBuilderTests
     }
 
     [Fact]
+    public void The_first_cards_hold_the_latest_runs_index_and_score_as_perfgate_status_computes_them()
+    {
+        var baseline = new BenchmarkRun
+        {
+            Host = HostFingerprint.Unknown,
+            Results =
+            [
+                new BenchmarkResult { Id = Parse, Statistics = new TimeStatistics(5, 100, 100, 0, 100, 100) },
+                new BenchmarkResult { Id = Join, Statistics = new TimeStatistics(5, 10, 10, 0, 10, 10) },
+            ],
+        };
+        var gate = GateOptions.Default with
+        {
+            Targets =
+            [
+                new TargetOptions { Benchmark = "*Benchmarks.Parse*", Name = "parse", Target = 100 },
+                new TargetOptions { Metric = "cache-hits", Name = "hits", Target = 0.8, BiggerIsBetter = true },
+            ],
+        };
+        var builder = new DashboardDataBuilder(new DashboardBuildOptions { Now = Now, Baseline = baseline, Gate = gate });
+        builder.AddRun(Run(2, Now, "main", Bench(Parse, 121), Bench(Join, 10), Metric(0.72)));
+        builder.AddRun(Run(1, Now.AddDays(-1), "main", Bench(Parse, 999), Bench(Join, 99), Metric(0.1))); // older: not the latest
+
+        var composite = builder.Build([]).Composite.ShouldNotBeNull();
+
+        composite.RunId.ShouldBe(2);
+        // parse 121 against 100: 21% over, 79; hits 0.72 against at least 0.8: 10% short, 90.
+        composite.Index!.Value.ShouldBe((79 + 90) / 2.0, tolerance: 1e-9);
+        // Parse ×1.21 and Join ×1.0 against the baseline: geometric mean ×1.1, a score of −10.
+        composite.Score!.Percent.ShouldBe(-10, tolerance: 1e-9);
+        composite.Score.Reference.ShouldBe("the baseline");
+    }
+
+    [Fact]
+    public void Without_targets_or_baseline_the_cards_hold_no_figures()
+    {
+        var builder = new DashboardDataBuilder(new DashboardBuildOptions { Now = Now });
+        builder.AddRun(Run(1, Now, "main", Bench(Parse, 121)));
+
+        var composite = builder.Build([]).Composite.ShouldNotBeNull();
+
+        composite.Index.ShouldBeNull();
+        composite.Score.ShouldBeNull();
+        new DashboardDataBuilder(new DashboardBuildOptions { Now = Now }).Build([]).Composite.ShouldBeNull();
+    }
+
+    [Fact]
     public void An_empty_history_builds_an_empty_page_that_says_so()
     {
         var data = new DashboardDataBuilder(new DashboardBuildOptions { Now = Now, Branch = "trunk", Title = "T" }).Build([]);

@@ -14,6 +14,8 @@ namespace PerfGate.Core.Tests.GitHub;
 /// <summary>
 /// GitHub's issue-comment and commit-status endpoints on loopback Kestrel: in-memory comments, <c>Link</c>
 /// pagination, a 65,536-character body limit (422 like GitHub), scripted failures consumed in order, captured requests.
+/// The token acts as <see cref="ActorLogin"/>; like <c>GITHUB_TOKEN</c>, it may not ask <c>GET /user</c> unless
+/// <see cref="UserEndpointAnswers"/>.
 /// </summary>
 internal sealed class FakeGitHubServer : IAsyncDisposable
 {
@@ -34,6 +36,23 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
     public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
 
     public List<(string Sha, JsonElement Body)> Statuses { get; } = [];
+
+    /// <summary>Who the token is: the author of the comments it creates.</summary>
+    public string ActorLogin { get; set; } = Bot;
+
+    public string ActorType { get; set; } = "Bot";
+
+    /// <summary>False (the default, like <c>GITHUB_TOKEN</c>): <c>GET /user</c> is 403 "Resource not accessible by integration".</summary>
+    public bool UserEndpointAnswers { get; set; }
+
+    /// <summary>The PR's issue events, oldest first (<c>GET /repos/o/r/issues/N/events</c>): <c>labeled</c>/<c>unlabeled</c> with actor and label.</summary>
+    public List<(string Event, string Label, string Actor)> IssueEvents { get; } = [];
+
+    /// <summary>Repository permission per login (<c>GET …/collaborators/{user}/permission</c>): (permission, role_name); absent → 404.</summary>
+    public Dictionary<string, (string Permission, string RoleName)> Permissions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The pull requests of a commit (<c>GET …/commits/{sha}/pulls</c>): number, merge commit, labels; merged unless <c>Merged</c> is false.</summary>
+    public Dictionary<string, List<(int Number, string MergeCommitSha, string[] Labels, bool Merged)>> CommitPulls { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs after a list request is answered (e.g. to delete the comment before the update arrives).</summary>
     public Action? AfterList { get; set; }
@@ -80,8 +99,15 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             body));
 
+        var segments = http.Request.Path.Value!.Trim('/').Split('/');
         if (Script.TryPeek(out var scripted) && (scripted.Method is null || scripted.Method == http.Request.Method) && Script.TryDequeue(out scripted))
         {
+            if (scripted.Lands && http.Request.Method == "POST" && segments is ["repos", _, _, "issues", _, "comments"])
+            {
+                // The creation happens; only its answer is lost (a timeout, a 502 from a proxy).
+                AddComment(JsonDocument.Parse(body).RootElement.GetProperty("body").GetString()!, ActorLogin, ActorType);
+            }
+
             if (scripted.Hang)
             {
                 await Task.Delay(Timeout.Infinite, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -99,9 +125,19 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
-        var segments = http.Request.Path.Value!.Trim('/').Split('/');
         switch (http.Request.Method, segments)
         {
+            case ("GET", ["user"]):
+                if (UserEndpointAnswers)
+                {
+                    await WriteJsonAsync(http, 200, new { login = ActorLogin, type = ActorType });
+                }
+                else
+                {
+                    await WriteJsonAsync(http, 403, new { message = "Resource not accessible by integration" });
+                }
+
+                return;
             case ("GET", ["repos", _, _, "issues", _, "comments"]):
                 await ListAsync(http);
                 AfterList?.Invoke();
@@ -113,12 +149,38 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
                 await UpdateAsync(http, long.Parse(id, CultureInfo.InvariantCulture), body);
                 return;
             case ("POST", ["repos", _, _, "statuses", var sha]):
+                var status = JsonDocument.Parse(body).RootElement.Clone();
                 lock (_gate)
                 {
-                    Statuses.Add((sha, JsonDocument.Parse(body).RootElement.Clone()));
+                    Statuses.Add((sha, status));
                 }
 
-                await WriteJsonAsync(http, 201, new { id = 1, state = "success", description = "ok", context = "perfgate" });
+                await WriteJsonAsync(http, 201, new { id = Statuses.Count, state = status.GetProperty("state").GetString(), description = status.GetProperty("description").GetString(), context = status.GetProperty("context").GetString() });
+                return;
+            case ("GET", ["repos", _, _, "issues", _, "events"]):
+                await WriteJsonAsync(http, 200, IssueEvents.Select((e, i) => new { id = i + 1, @event = e.Event, actor = new { login = e.Actor, type = "User" }, label = new { name = e.Label, color = "ededed" } }).ToList());
+                return;
+            case ("GET", ["repos", _, _, "collaborators", var user, "permission"]):
+                if (Permissions.TryGetValue(Uri.UnescapeDataString(user), out var permission))
+                {
+                    await WriteJsonAsync(http, 200, new { permission = permission.Permission, role_name = permission.RoleName, user = new { login = Uri.UnescapeDataString(user) } });
+                }
+                else
+                {
+                    await WriteJsonAsync(http, 404, new { message = "Not Found" });
+                }
+
+                return;
+            case ("GET", ["repos", _, _, "commits", var commit, "pulls"]):
+                var pulls = CommitPulls.TryGetValue(commit, out var found) ? found : [];
+                await WriteJsonAsync(http, 200, pulls.Select(p => new Dictionary<string, object?>
+                {
+                    ["number"] = p.Number,
+                    ["state"] = p.Merged ? "closed" : "open",
+                    ["merged_at"] = p.Merged ? "2025-06-01T12:00:00Z" : null,
+                    ["merge_commit_sha"] = p.MergeCommitSha,
+                    ["labels"] = p.Labels.Select(l => new { name = l }).ToList(),
+                }).ToList());
                 return;
             default:
                 await WriteJsonAsync(http, 404, new { message = "Not Found" });
@@ -156,7 +218,7 @@ internal sealed class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
-        var comment = AddComment(text, Bot, "Bot");
+        var comment = AddComment(text, ActorLogin, ActorType);
         await WriteJsonAsync(http, 201, Json(comment));
     }
 
@@ -209,7 +271,10 @@ internal sealed class FakeComment(long id, string body, string login, string typ
     public string Type { get; } = type;
 }
 
-/// <summary>A response for the next matching request. <see cref="Hang"/> never answers (for timeouts).</summary>
-internal sealed record Scripted(int Status, string? Body = null, Dictionary<string, string>? Headers = null, string? Method = null, bool Hang = false);
+/// <summary>
+/// A response for the next matching request. <see cref="Hang"/> never answers (for timeouts). <see cref="Lands"/>: a
+/// comment creation takes effect before the scripted answer (the answer is lost, not the request).
+/// </summary>
+internal sealed record Scripted(int Status, string? Body = null, Dictionary<string, string>? Headers = null, string? Method = null, bool Hang = false, bool Lands = false);
 
 internal sealed record CapturedRequest(string Method, string PathAndQuery, Dictionary<string, string> Headers, string Body);

@@ -61,7 +61,7 @@ public sealed class PullRequestCommentPublisherTests
 
         outcome.ShouldBeOfType<PublishOutcome.Updated>().CommentId.ShouldBe(ours.Id);
         h.Server.Comments.Count.ShouldBe(250);
-        var lists = h.Server.Requests.Where(r => r.Method == "GET").Select(r => r.PathAndQuery).ToList();
+        var lists = h.Server.Requests.Where(r => r.Method == "GET" && r.PathAndQuery.Contains("/comments", StringComparison.Ordinal)).Select(r => r.PathAndQuery).ToList();
         lists.Count.ShouldBe(3);
         lists[0].ShouldEndWith("/issues/12/comments?per_page=100");
         lists[2].ShouldEndWith("page=3");
@@ -78,6 +78,162 @@ public sealed class PullRequestCommentPublisherTests
 
         outcome.ShouldBeOfType<PublishOutcome.Updated>().CommentId.ShouldBe(ours.Id);
         h.Server.Comments[0].Body.ShouldStartWith("> ");
+    }
+
+    [Fact]
+    public async Task A_marker_comment_written_by_someone_else_is_never_edited()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        var planted = h.Server.AddComment(Report1 + "\nplanted by a contributor", "mallory");
+
+        var outcome = await h.PublishAsync(Report2);
+
+        outcome.ShouldBeOfType<PublishOutcome.Created>();
+        h.Server.CountRequests("PATCH").ShouldBe(0);
+        planted.Body.ShouldBe(Report1 + "\nplanted by a contributor");
+        h.Server.Comments.Count.ShouldBe(2);
+        h.Server.Comments[1].Login.ShouldBe(FakeGitHubServer.Bot);
+        h.Server.Comments[1].Body.ShouldBe(Report2);
+    }
+
+    [Fact]
+    public async Task A_token_that_can_say_who_it_is_updates_only_its_own_comment()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        h.Server.UserEndpointAnswers = true;
+        h.Server.ActorLogin = "perf-service-account";
+        h.Server.ActorType = "User";
+        var bots = h.Server.AddComment(Report1, FakeGitHubServer.Bot, "Bot");
+        var ours = h.Server.AddComment(Report1, "perf-service-account");
+
+        var outcome = await h.PublishAsync(Report2);
+
+        outcome.ShouldBeOfType<PublishOutcome.Updated>().CommentId.ShouldBe(ours.Id);
+        bots.Body.ShouldBe(Report1);
+        h.Server.Requests.Count(r => r.PathAndQuery == "/user").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task When_get_user_is_forbidden_the_configured_bot_login_is_ours()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        h.Server.ActorLogin = "perf-app[bot]";
+        var actions = h.Server.AddComment(Report1, FakeGitHubServer.Bot, "Bot");
+        var app = h.Server.AddComment(Report1, "perf-app[bot]", "Bot");
+        var publisher = new PullRequestCommentPublisher(h.Comments, new PublisherOptions { FallbackAuthorLogin = "perf-app[bot]" });
+
+        var outcome = await publisher.PublishAsync(Report2, PublisherHarness.Marker, h.Context);
+
+        outcome.ShouldBeOfType<PublishOutcome.Updated>().CommentId.ShouldBe(app.Id);
+        actions.Body.ShouldBe(Report1);
+    }
+
+    [Fact]
+    public async Task No_marker_comment_means_no_question_about_who_the_token_is()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+
+        (await h.PublishAsync(Report1)).ShouldBeOfType<PublishOutcome.Created>();
+
+        h.Server.Requests.ShouldNotContain(r => r.PathAndQuery == "/user");
+    }
+
+    [Theory]
+    [InlineData(502, false)]
+    [InlineData(500, false)]
+    [InlineData(0, true)]
+    public async Task A_creation_whose_answer_is_lost_is_not_posted_twice(int status, bool hang)
+    {
+        var options = new GitHubConnectionOptions { RequestTimeout = TimeSpan.FromSeconds(2) };
+        await using var h = await PublisherHarness.StartAsync(options);
+        h.Server.Script.Enqueue(new Scripted(status, "{\"message\":\"Bad Gateway\"}", Method: "POST", Hang: hang, Lands: true));
+
+        var outcome = await h.PublishAsync(Report1);
+
+        var created = outcome.ShouldBeOfType<PublishOutcome.Created>();
+        var comment = h.Server.Comments.ShouldHaveSingleItem();
+        comment.Body.ShouldBe(Report1);
+        created.CommentId.ShouldBe(comment.Id);
+        h.Server.CountRequests("POST").ShouldBe(1);
+
+        // After the lost answer: the comments listed again, and the token asked who it is to recognise its own.
+        var after = h.Server.Requests.SkipWhile(r => r.Method != "POST").Skip(1).Select(r => r.PathAndQuery).ToList();
+        after.ShouldContain("/repos/octo-org/perf-repo/issues/12/comments?per_page=100");
+        after.ShouldContain("/user");
+    }
+
+    [Fact]
+    public async Task A_creation_that_failed_without_landing_is_tried_again_after_a_fresh_list()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        h.Server.Script.Enqueue(new Scripted(502, Method: "POST"));
+
+        var outcome = await h.PublishAsync(Report1);
+
+        outcome.ShouldBeOfType<PublishOutcome.Created>();
+        h.Server.Comments.ShouldHaveSingleItem().Body.ShouldBe(Report1);
+        h.Server.Requests.Select(r => r.Method).ShouldBe(["GET", "POST", "GET", "POST"]);
+    }
+
+    [Fact]
+    public async Task Creation_gives_up_after_its_tries_with_githubs_message()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            h.Server.Script.Enqueue(new Scripted(503, "{\"message\":\"Service Unavailable\"}", Method: "POST"));
+        }
+
+        var outcome = await h.PublishAsync(Report1);
+
+        outcome.ShouldBeOfType<PublishOutcome.Failed>().Message.ShouldContain("POST /repos/octo-org/perf-repo/issues/12/comments returned 503");
+        h.Server.Comments.ShouldBeEmpty();
+        h.Server.CountRequests("POST").ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Secondary_rate_limit_named_only_in_the_message_waits_a_minute_then_posts()
+    {
+        var options = new GitHubConnectionOptions { TotalBudget = TimeSpan.FromSeconds(120) };
+        await using var h = await PublisherHarness.StartAsync(options);
+        h.Server.Script.Enqueue(new Scripted(403, "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}", Method: "POST"));
+
+        var outcome = await h.PublishAsync(Report1);
+
+        outcome.ShouldBeOfType<PublishOutcome.Created>();
+        h.Clock.Delays.ShouldBe([TimeSpan.FromSeconds(60)]);
+        h.Server.Comments.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task Secondary_rate_limit_beyond_the_budget_is_named_not_taken_for_a_read_only_token()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        h.Server.Script.Enqueue(new Scripted(403, "{\"message\":\"You have exceeded a secondary rate limit.\"}", Method: "POST"));
+
+        var outcome = await h.PublishAsync(Report1);
+
+        var failed = outcome.ShouldBeOfType<PublishOutcome.Failed>();
+        failed.Message.ShouldContain("rate limit outlasted the retry budget (GitHub asked to wait 60 s)");
+        failed.Message.ShouldNotContain("read-only");
+        h.Clock.Delays.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_step_budget_spans_requests_so_a_late_wait_is_not_taken()
+    {
+        var options = new GitHubConnectionOptions { TotalBudget = TimeSpan.FromSeconds(60), ConnectionBudget = TimeSpan.FromSeconds(90) };
+        await using var h = await PublisherHarness.StartAsync(options);
+        h.Server.Script.Enqueue(new Scripted(429, Headers: new() { ["Retry-After"] = "50" }, Method: "GET"));
+        h.Server.Script.Enqueue(new Scripted(403, "{\"message\":\"secondary rate limit\"}", new() { ["Retry-After"] = "50" }, Method: "POST"));
+
+        var outcome = await h.PublishAsync(Report1);
+
+        var failed = outcome.ShouldBeOfType<PublishOutcome.Failed>();
+        failed.Message.ShouldContain("waiting 50 s more would exceed the GitHub step's 90 s budget");
+        failed.Message.ShouldContain("rate limit");
+        h.Clock.Delays.ShouldBe([TimeSpan.FromSeconds(50)]);
+        h.Server.Comments.ShouldBeEmpty();
     }
 
     [Fact]

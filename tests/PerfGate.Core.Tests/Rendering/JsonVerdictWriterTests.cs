@@ -21,11 +21,13 @@ public sealed class JsonVerdictWriterTests
     [InlineData("passing")]
     [InlineData("large")]
     [InlineData("not-finite")]
+    [InlineData("accepted")]
     public void Output_validates_against_the_documented_schema(string name)
     {
         var verdict = name switch
         {
             "fixed" => SampleVerdicts.Fixed(),
+            "accepted" => Acceptance.Apply(SampleVerdicts.Fixed(), "maintainer", "perfgate: accept", 12),
             "passing" => SampleVerdicts.Passing(),
             "large" => SampleVerdicts.Large(300),
             _ => NotFinite(),
@@ -34,6 +36,25 @@ public sealed class JsonVerdictWriterTests
         using var output = JsonDocument.Parse(JsonVerdictWriter.ToJson(verdict));
 
         MiniJsonSchema.Validate(schema.RootElement, output.RootElement).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_index_and_the_score_are_written_with_their_parts_and_interval_and_the_schema_holds_them_to_range()
+    {
+        using var doc = JsonDocument.Parse(JsonVerdictWriter.ToJson(SampleVerdicts.Fixed()));
+        var index = doc.RootElement.GetProperty("performanceIndex");
+        index.GetProperty("value").GetDouble().ShouldBe((90 + 100 + 100) / 3.0, tolerance: 1e-9);
+        index.GetProperty("targetsMet").GetInt32().ShouldBe(2);
+        index.GetProperty("parts")[0].GetProperty("figure").GetString().ShouldBe("API-002");
+        var score = doc.RootElement.GetProperty("regressionScore");
+        score.GetProperty("percent").GetDouble().ShouldBe(-(Math.Cbrt(1.342 * 0.9 * 1.005) - 1) * 100, tolerance: 1e-9);
+        score.GetProperty("interval").GetString().ShouldBe("per-benchmark");
+
+        // The schema's ranges are checked, not decoration: an index above 100 is refused.
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "verdict.schema.json")));
+        var tampered = JsonVerdictWriter.ToJson(SampleVerdicts.Fixed()).Replace("\"value\": 96.66666666666667", "\"value\": 101", StringComparison.Ordinal);
+        using var bad = JsonDocument.Parse(tampered);
+        MiniJsonSchema.Validate(schema.RootElement, bad.RootElement).ShouldBe(["$.performanceIndex.value: 101 is above the maximum 100"]);
     }
 
     [Fact]

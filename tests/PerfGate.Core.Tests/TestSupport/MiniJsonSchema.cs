@@ -4,7 +4,7 @@ namespace PerfGate.Core.Tests.TestSupport;
 
 /// <summary>
 /// The subset of JSON Schema 2020-12 that docs/verdict.schema.json uses (type, const, enum, required, properties,
-/// additionalProperties: false, items, local $ref), so the test checks the writer against the committed schema
+/// additionalProperties: false, items, minItems, minimum, maximum, local $ref), so the test checks the writer against the committed schema
 /// without a validator package.
 /// </summary>
 internal static class MiniJsonSchema
@@ -48,6 +48,24 @@ internal static class MiniJsonSchema
                 errors.Add($"{path}: expected {string.Join("|", allowed)}, got {value.ValueKind}");
                 return;
             }
+        }
+
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            if (schema.TryGetProperty("minimum", out var minimum) && value.GetDouble() < minimum.GetDouble())
+            {
+                errors.Add($"{path}: {value.GetRawText()} is below the minimum {minimum.GetRawText()}");
+            }
+
+            if (schema.TryGetProperty("maximum", out var maximum) && value.GetDouble() > maximum.GetDouble())
+            {
+                errors.Add($"{path}: {value.GetRawText()} is above the maximum {maximum.GetRawText()}");
+            }
+        }
+
+        if (value.ValueKind == JsonValueKind.Array && schema.TryGetProperty("minItems", out var minItems) && value.GetArrayLength() < minItems.GetInt32())
+        {
+            errors.Add($"{path}: {value.GetArrayLength()} items, fewer than {minItems.GetInt32()}");
         }
 
         if (value.ValueKind == JsonValueKind.Object)

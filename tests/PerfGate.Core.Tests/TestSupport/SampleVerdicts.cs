@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PerfGate.Core.Scores;
 using PerfGate.Core.Verdicts;
 
 namespace PerfGate.Core.Tests.TestSupport;
@@ -171,6 +172,22 @@ internal static class SampleVerdicts
                 HistoryRuns = 12,
             },
             Notes = ["The baseline is 43 days old; consider refreshing it with the perf-baseline workflow."],
+
+            // Three targets: startup within its budget (100), prompt tokens 10% over (90), the hit rate met (100).
+            PerformanceIndex = PerformanceIndex.From(
+            [
+                new TargetScore("time", "APP-001 application startup", 420_000, 500_000, "ns", false, Severity.Ok),
+                new TargetScore("API-002", "Prompt token count", 3_300, 3_000, "tokens", false, Severity.Warning),
+                new TargetScore("VAL-003", "Rule cache hit rate", 0.99, 0.9, "ratio", true, Severity.Ok),
+            ]),
+
+            // The deciding changes of three benchmarks (+34.2%, -10%, +0.5%) with their tests' standard errors.
+            RegressionScore = RegressionScore.From(
+            [
+                new ScoredChange("ValidateDefinition", Math.Log(1.342), 0.04, 10),
+                new ScoredChange("ParseRules", Math.Log(0.9), 0.03, 10),
+                new ScoredChange("BuildPrompt", Math.Log(1.005), 0.02, 10),
+            ], "the history median"),
         };
     }
 

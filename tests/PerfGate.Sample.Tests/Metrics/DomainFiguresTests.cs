@@ -30,6 +30,32 @@ public sealed class DomainFiguresTests
     }
 
     [Fact]
+    public void The_held_memory_is_the_managed_heap_the_started_application_keeps()
+    {
+        var first = DomainFigures.MeasureHeldMemory();
+        var second = DomainFigures.MeasureHeldMemory();
+
+        first.Id.ShouldBe("MEM-001");
+        first.Unit.ShouldBe("KiB");
+        first.Deterministic.ShouldBeFalse();
+        first.BiggerIsBetter.ShouldBeFalse();
+
+        // The 46 parsed rules, 20 definitions, 16 prompt modules and 19 cached prompts: hundreds of KiB, not a few bytes, not megabytes.
+        first.Value.ShouldBeInRange(200, 8 * 1024);
+        second.Value.ShouldBe(first.Value, tolerance: first.Value * 0.02);
+        ContainerAccessor.IsBuilt.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_larger_prompt_cache_holds_more_memory()
+    {
+        var small = DomainFigures.MeasureHeldMemory(TestData.Configuration with { PromptCacheCapacity = 1 });
+        var large = DomainFigures.MeasureHeldMemory(TestData.Configuration);
+
+        large.Value.ShouldBeGreaterThan(small.Value + 16, "18 more cached prompts");
+    }
+
+    [Fact]
     public void Measuring_twice_gives_the_same_figures_and_leaves_no_container_behind()
     {
         DomainFigures.Measure().ShouldBe(DomainFigures.Measure());

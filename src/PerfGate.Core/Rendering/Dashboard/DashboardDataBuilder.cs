@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PerfGate.Core.History;
+using PerfGate.Core.Operations;
 using PerfGate.Core.Results;
 using PerfGate.Core.Rules;
 using PerfGate.Core.Statistics;
@@ -30,6 +31,7 @@ public sealed class DashboardDataBuilder
     private int _runs;
     private DateTimeOffset? _firstRun;
     private DateTimeOffset? _lastRun;
+    private RunWithResults? _latest;
 
     public DashboardDataBuilder(DashboardBuildOptions options)
     {
@@ -54,6 +56,7 @@ public sealed class DashboardDataBuilder
 
         _runs++;
         _firstRun = _firstRun is { } first && first <= run.Run.Timestamp ? first : run.Run.Timestamp;
+        _latest = _latest is { } latest && latest.Run.Timestamp > run.Run.Timestamp ? latest : run;
         _lastRun = _lastRun is { } last && last >= run.Run.Timestamp ? last : run.Run.Timestamp;
         foreach (var result in run.Results)
         {
@@ -129,7 +132,19 @@ public sealed class DashboardDataBuilder
             .OrderByDescending(a => a.TriggeredAt).ThenByDescending(a => a.Id)
             .Select(ToDashboard)
             .ToImmutableArray();
-        return new DashboardData(_options.Now, _options.Title, series.MoveToImmutable(), shown, Note(aggregatePoints, fromBaseline, rolling));
+        return new DashboardData(_options.Now, _options.Title, series.MoveToImmutable(), shown, Note(aggregatePoints, fromBaseline, rolling), Composite());
+    }
+
+    /// <summary>The latest run's index and score, as <c>perfgate status</c> computes them; null without a run.</summary>
+    private DashboardComposite? Composite()
+    {
+        if (_latest is not { } latest)
+        {
+            return null;
+        }
+
+        var status = new RunStatusBuilder(latest, _options.Gate, _options.Baseline, [], TimeSpan.FromDays(7)).Build();
+        return new DashboardComposite(latest.Run.Id, latest.Run.Timestamp, latest.Run.Commit, status.PerformanceIndex, status.RegressionScore);
     }
 
     /// <summary>

@@ -21,6 +21,21 @@ internal static class DashboardJson
     // included) as \uXXXX, so no text can close the <script> block or break the JS parser.
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.Default, Indented = false };
 
+    /// <summary>The first cards, as text the page shows as it is (the same words as the terminal and <c>perfgate status</c>); absent without a run.</summary>
+    private static void WriteComposite(Utf8JsonWriter w, DashboardComposite composite)
+    {
+        w.WriteStartObject("composite");
+        w.WriteNumber("run", composite.RunId);
+        w.WriteString("commit", composite.Commit);
+        w.WriteNumber("time", composite.Time.ToUnixTimeSeconds());
+        w.WriteString("index", composite.Index is { } index ? CompositeText.IndexValue(index) : "–");
+        w.WriteString("indexDetail", CompositeText.Index(composite.Index));
+        w.WriteString("indexSeverity", composite.Index is { } i ? Tiers.Name(i.Severity) : "none");
+        w.WriteString("score", composite.Score is { } score ? Units.SignedPercent(score.Percent) : "–");
+        w.WriteString("scoreDetail", CompositeText.Score(composite.Score));
+        w.WriteEndObject();
+    }
+
     public static string Write(DashboardData data)
     {
         var series = data.Series.IsDefault ? [] : data.Series;
@@ -73,6 +88,11 @@ internal static class DashboardJson
             }
 
             w.WriteEndArray();
+            if (data.Composite is { } composite)
+            {
+                WriteComposite(w, composite);
+            }
+
             w.WriteEndObject();
         }
 

@@ -116,6 +116,17 @@
     card.appendChild(box);
     return { index: i, s: s, card: card, metrics: metrics, box: box, drawn: -1, visible: false };
   });
+  // The first cards: the latest run's Performance Index and Regression Score, worded in C# (the same text as the terminal).
+  (function composite(c) {
+    if (!c) { byId('pg-composite').hidden = true; return; }
+    byId('pg-composite-run').textContent = '#' + c.run + (c.commit ? ' · ' + String(c.commit).slice(0, 7) : '') + ' · ' + isoTime(c.time - base);
+    byId('pg-index-value').textContent = c.index;
+    byId('pg-index-detail').textContent = c.indexDetail;
+    byId('pg-index-card').className = 'pg-composite-card pg-status-' + c.indexSeverity;
+    byId('pg-score-value').textContent = c.score;
+    byId('pg-score-detail').textContent = c.scoreDetail;
+  })(data.composite);
+
   var grid = byId('pg-cards');
   cards.forEach(function (c) { grid.appendChild(c.card); });
 
