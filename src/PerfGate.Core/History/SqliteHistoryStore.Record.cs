@@ -7,7 +7,7 @@ namespace PerfGate.Core.History;
 
 public sealed partial class SqliteHistoryStore
 {
-    private static readonly JsonSerializerOptions MetricJson = new()
+    internal static readonly JsonSerializerOptions MetricJson = new()
     {
         // BenchmarkDotNet metrics may be NaN; JSON has no literal for it otherwise.
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -59,7 +59,7 @@ public sealed partial class SqliteHistoryStore
         });
     }
 
-    private static void ThrowIfDuplicateSeries(BenchmarkRun run)
+    internal static void ThrowIfDuplicateSeries(BenchmarkRun run)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var keys = run.Results.Select(r => r.Id.Key).Concat((run.Metrics.IsDefault ? [] : run.Metrics).Select(m => SeriesKey.ForMetric(m.Id)));

@@ -4,13 +4,22 @@ using static PerfGate.Core.Tests.History.HistoryData;
 
 namespace PerfGate.Core.Tests.History;
 
-public sealed class HistoryOperationsTests
+public abstract class HistoryOperationsTests : IDisposable
 {
+    private protected HistoryOperationsTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public void Alerts_filter_by_severity_acknowledgement_and_time_and_can_be_acknowledged()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0, "main", ("A", 1)), [Alert("A", Severity.Warning), Alert("A", Severity.Critical, Tier.Trend)]);
         store.RecordRun(Run(T0.AddDays(1), "main", ("A", 1)), [Alert("A", Severity.Error, Tier.Target)]);
 
@@ -36,8 +45,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Targets_are_upserted_from_configuration_and_read_back()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.UpsertTargets(
             [
                 new PerformanceTarget("metric:APP-001", 500, 550, 600, "ms", "Application startup"),
@@ -56,8 +64,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Runs_are_found_by_branch_id_and_commit_prefix()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         var first = Run(T0, "main", ("A", 1)) with { Commit = "ABCDEF0123456789abcdef0123456789abcdef01" };
         var firstId = store.RecordRun(first, []);
         var featureId = store.RecordRun(Run(T0.AddHours(1), "feature/x", ("A", 1)) with { Commit = "abc999" }, []);
@@ -78,8 +85,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Runs_in_a_time_window_stream_oldest_first_with_their_results()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         for (var i = 0; i < 5; i++)
         {
             store.RecordRun(Run(T0.AddDays(i), i % 2 == 0 ? "main" : "feature/x", ("A", i), ("B", i)), []);
@@ -91,3 +97,7 @@ public sealed class HistoryOperationsTests
         store.StreamRuns(T0, T0.AddDays(10), "main").Select(r => r.Results[0].Value).ShouldBe([0.0, 2.0, 4.0]);
     }
 }
+
+public sealed class SqliteHistoryOperationsTests() : HistoryOperationsTests(new SqliteBackend());
+
+public sealed class PostgresHistoryOperationsTests() : HistoryOperationsTests(new PostgresBackend());
