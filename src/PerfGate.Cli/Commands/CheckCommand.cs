@@ -19,7 +19,7 @@ internal static class CheckCommand
     {
         var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: false);
         var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results." };
-        var options = new CheckOptions();
+        var options = new CheckOptions(env);
         var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab };
         options.AddTo(command);
 
@@ -102,8 +102,8 @@ internal static class CheckCommand
         var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
 
-        var historyPath = env.Resolve(request.History);
-        var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
+        var store = OpenHistory(request.History, request.Record || request.HistoryGiven, env);
+        var historyPath = store?.Path ?? HistoryAccess.Describe(env, request.History);
         try
         {
             var keys = current.Results.Select(r => r.Id.Key)
@@ -154,16 +154,18 @@ internal static class CheckCommand
         return File.Exists(implicitPath) ? GateOptionsLoader.Load(implicitPath) : GateOptions.Default;
     }
 
-    /// <summary>Opens the history; a missing file is created only when writing was asked for, otherwise there is simply no history yet.</summary>
-    private static SqliteHistoryStore? OpenHistory(string path, bool createIfMissing, CliEnvironment env)
+    /// <summary>
+    /// Opens the history (a SQLite file or a PostgreSQL database); a missing file is created only when writing was asked
+    /// for, otherwise there is simply no history yet.
+    /// </summary>
+    private static IHistoryOperations? OpenHistory(string location, bool createIfMissing, CliEnvironment env)
     {
-        if (!File.Exists(path) && !createIfMissing)
+        var store = HistoryAccess.Open(env, location, createIfMissing);
+        if (store is not null)
         {
-            return null;
+            TestHooks.SlowDownRecording(store, env);
         }
 
-        var store = new SqliteHistoryStore(path, CommonOptions.HistoryOptions(env));
-        TestHooks.SlowDownRecording(store, env);
         return store;
     }
 
@@ -175,7 +177,7 @@ internal static class CheckCommand
 internal sealed record Judgement(
     Core.Verdicts.Verdict Verdict,
     BenchmarkRun Current,
-    SqliteHistoryStore? Store,
+    IHistoryOperations? Store,
     string HistoryPath,
     string? Commit,
     string Branch) : IDisposable

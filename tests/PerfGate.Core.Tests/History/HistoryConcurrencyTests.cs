@@ -21,7 +21,7 @@ public abstract class HistoryConcurrencyTests : IDisposable
 
     [Theory]
     [InlineData(2)]
-    [InlineData(4)]
+    [InlineData(8)]
     public async Task Concurrent_writers_lose_no_row(int writers)
     {
         const int RunsPerWriter = 50;
