@@ -19,11 +19,11 @@ internal static class PostgresMigrations
         new(1, "initial schema", InitialSchema),
     ];
 
-    // Chosen once; the lock is per schema (the key also hashes current_schema()), so tests in separate schemas never wait on each other.
-    private const long LockKey = 0x5045_5246_4741_5445; // "PERFGATE"
+    // Chosen once ("PG"); the lock is per schema (the second key hashes current_schema()), so schemas never wait on each other.
+    private const int LockKey = 0x5047;
 
     /// <summary>
-    /// Applies the missing migrations in one transaction under an advisory lock, re-reading the version inside it, so
+    /// Applies the missing migrations in one transaction under an advisory lock, re-reading the version under it, so
     /// processes opening a new database at once apply each migration exactly once; refuses a newer schema with SQLite's error.
     /// </summary>
     public static int Apply(NpgsqlConnection connection, string display, ImmutableArray<Migration> migrations, DateTimeOffset now)
@@ -36,37 +36,48 @@ internal static class PostgresMigrations
             return current;
         }
 
-        using var transaction = connection.BeginTransaction();
-        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key, hashtext(current_schema()));", connection, transaction))
+        // A session lock taken before the transaction starts: the transaction then begins after the previous holder's
+        // commit and sees its tables (a lock taken inside it would leave this backend's catalog cache from before them).
+        using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_lock(@key, hashtext(current_schema()));", connection))
         {
-            lockCommand.Parameters.AddWithValue("key", NpgsqlDbType.Integer, (int)(LockKey & 0x7FFF_FFFF));
+            lockCommand.Parameters.AddWithValue("key", NpgsqlDbType.Integer, LockKey);
             lockCommand.ExecuteNonQuery();
         }
 
-        current = ReadVersion(connection);
-        MigrationRunner.ThrowIfNewer(display, current, known);
-        if (current == 0)
+        try
         {
-            ThrowIfForeign(connection, display);
-        }
-
-        foreach (var migration in migrations.Where(m => m.Version > current))
-        {
-            using (var script = new NpgsqlCommand(migration.Sql, connection, transaction))
+            using var transaction = connection.BeginTransaction();
+            current = ReadVersion(connection);
+            MigrationRunner.ThrowIfNewer(display, current, known);
+            if (current == 0)
             {
-                script.ExecuteNonQuery();
+                ThrowIfForeign(connection, display);
             }
 
-            using var record = new NpgsqlCommand("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @at);", connection, transaction);
-            record.Parameters.AddWithValue("version", migration.Version);
-            record.Parameters.AddWithValue("name", migration.Name);
-            record.Parameters.AddWithValue("at", now.ToUnixTimeMilliseconds());
-            record.ExecuteNonQuery();
-            current = migration.Version;
-        }
+            foreach (var migration in migrations.Where(m => m.Version > current))
+            {
+                using (var script = new NpgsqlCommand(migration.Sql, connection, transaction))
+                {
+                    script.ExecuteNonQuery();
+                }
 
-        transaction.Commit();
-        return current;
+                using var record = new NpgsqlCommand("INSERT INTO schema_version (version, name, applied_at) VALUES (@version, @name, @at);", connection, transaction);
+                record.Parameters.AddWithValue("version", migration.Version);
+                record.Parameters.AddWithValue("name", migration.Name);
+                record.Parameters.AddWithValue("at", now.ToUnixTimeMilliseconds());
+                record.ExecuteNonQuery();
+                current = migration.Version;
+            }
+
+            transaction.Commit();
+            return current;
+        }
+        finally
+        {
+            using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(@key, hashtext(current_schema()));", connection);
+            unlock.Parameters.AddWithValue("key", NpgsqlDbType.Integer, LockKey);
+            unlock.ExecuteNonQuery();
+        }
     }
 
     /// <summary>The newest applied version in the connection's schema; 0 when there is no <c>schema_version</c> table.</summary>
