@@ -33,10 +33,33 @@ public sealed partial class PostgresHistoryStore
     }
 
     /// <summary>Writes one run with its results and alerts in one transaction; the run's new id.</summary>
-    internal long WriteRun(NpgsqlConnection connection, RunHeaderRow header, IReadOnlyList<ResultRow> rows, IReadOnlyList<AlertRow> alerts)
+    private long WriteRun(NpgsqlConnection connection, RunHeaderRow header, IReadOnlyList<ResultRow> rows, IReadOnlyList<AlertRow> alerts)
     {
         using var transaction = connection.BeginTransaction();
-        var seriesIds = EnsureSeries(connection, rows);
+        var seriesIds = EnsureSeries(connection, rows.Select(SeriesRow.Of).ToList());
+        var runId = WriteRunRows(connection, transaction, header, rows, alerts, seriesIds);
+        transaction.Commit();
+        foreach (var (key, id) in seriesIds)
+        {
+            _seriesIds.TryAdd(key, id);
+        }
+
+        return runId;
+    }
+
+    /// <summary>The run, its results and samples and its alerts, in the caller's transaction; the series must exist.</summary>
+    private long WriteRunRows(NpgsqlConnection connection, NpgsqlTransaction transaction, RunHeaderRow header, IReadOnlyList<ResultRow> rows, IReadOnlyList<AlertRow> alerts, Dictionary<string, long>? seriesIds = null)
+    {
+        seriesIds ??= [];
+        var unknown = rows.Where(r => !seriesIds.ContainsKey(r.SeriesKey)).Select(SeriesRow.Of).ToList();
+        if (unknown.Count > 0)
+        {
+            foreach (var (key, id) in EnsureSeries(connection, unknown))
+            {
+                seriesIds[key] = id;
+            }
+        }
+
         long runId;
         using (var insert = new NpgsqlCommand("""
             INSERT INTO runs (project, recorded_at, commit_sha, branch, pull_request, fingerprint_key, os, processor, logical_cores, runtime, architecture, bdn_version, detail, source)
@@ -117,12 +140,6 @@ public sealed partial class PostgresHistoryStore
         }
 
         InsertAlerts(connection, transaction, runId, alerts);
-        transaction.Commit();
-        foreach (var (key, id) in seriesIds)
-        {
-            _seriesIds.TryAdd(key, id);
-        }
-
         return runId;
     }
 
@@ -170,15 +187,15 @@ public sealed partial class PostgresHistoryStore
     }
 
     /// <summary>The ids of the rows' series, creating the missing ones (in key order) in the caller's transaction.</summary>
-    private Dictionary<string, long> EnsureSeries(NpgsqlConnection connection, IReadOnlyList<ResultRow> rows)
+    private Dictionary<string, long> EnsureSeries(NpgsqlConnection connection, IReadOnlyList<SeriesRow> rows)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        var missing = new List<ResultRow>();
+        var missing = new List<SeriesRow>();
         foreach (var row in rows)
         {
-            if (_seriesIds.TryGetValue(row.SeriesKey, out var id))
+            if (_seriesIds.TryGetValue(row.Key, out var id))
             {
-                ids[row.SeriesKey] = id;
+                ids[row.Key] = id;
             }
             else
             {
@@ -191,7 +208,8 @@ public sealed partial class PostgresHistoryStore
             return ids;
         }
 
-        missing.Sort((a, b) => string.CompareOrdinal(a.SeriesKey, b.SeriesKey));
+        missing = [.. missing.DistinctBy(r => r.Key, StringComparer.Ordinal)];
+        missing.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         using (var insert = new NpgsqlCommand("""
             INSERT INTO series (project, key, kind, type, method, parameters, job, display_name, full_name)
             SELECT @project, k, kind, type, method, parameters, job, display_name, full_name
@@ -203,7 +221,7 @@ public sealed partial class PostgresHistoryStore
         {
             var p = insert.Parameters;
             p.AddWithValue("project", _project);
-            p.AddWithValue("keys", missing.Select(r => r.SeriesKey).ToArray());
+            p.AddWithValue("keys", missing.Select(r => r.Key).ToArray());
             p.AddWithValue("kinds", missing.Select(r => r.Kind).ToArray());
             p.AddWithValue("types", NpgsqlDbType.Array | NpgsqlDbType.Text, missing.Select(r => r.Type).ToArray());
             p.AddWithValue("methods", NpgsqlDbType.Array | NpgsqlDbType.Text, missing.Select(r => r.Method).ToArray());
@@ -216,7 +234,7 @@ public sealed partial class PostgresHistoryStore
 
         using var select = new NpgsqlCommand("SELECT key, id FROM series WHERE project = @project AND key = ANY(@keys);", connection);
         select.Parameters.AddWithValue("project", _project);
-        select.Parameters.AddWithValue("keys", missing.Select(r => r.SeriesKey).ToArray());
+        select.Parameters.AddWithValue("keys", missing.Select(r => r.Key).ToArray());
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
