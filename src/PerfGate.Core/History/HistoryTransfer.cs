@@ -12,6 +12,9 @@ internal interface IHistoryTransfer : IHistoryOperations
     /// <summary>True when the history (the project, for PostgreSQL) holds no run, alert, target or daily aggregate.</summary>
     bool IsEmpty();
 
+    /// <summary>Every run's id, in id order (the order a copy writes them, so a fresh target numbers them alike).</summary>
+    IReadOnlyList<long> GetAllRunIds();
+
     /// <summary>Every series row, so series known only from daily aggregates keep their names.</summary>
     IReadOnlyList<SeriesRow> GetAllSeries();
 
@@ -65,8 +68,8 @@ public static class HistoryCopy
 
         var content = new HistoryContent(
             from.GetAllSeries(),
-            from.StreamRuns(DateTimeOffset.MinValue, DateTimeOffset.MaxValue),
-            [.. from.GetAlerts(AlertFilter.All).Reverse()],
+            from.GetAllRunIds().Select(id => from.LoadRun(id)).OfType<RunWithResults>(),
+            [.. from.GetAlerts(AlertFilter.All).OrderBy(a => a.Id)],
             from.GetTargets(includeInactive: true),
             from.GetAllDailyAggregates());
         return to.Import(content);

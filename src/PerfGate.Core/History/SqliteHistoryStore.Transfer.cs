@@ -16,6 +16,20 @@ public sealed partial class SqliteHistoryStore : IHistoryTransfer
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
     });
 
+    IReadOnlyList<long> IHistoryTransfer.GetAllRunIds() => Execute(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM runs ORDER BY id;";
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return (IReadOnlyList<long>)ids;
+    });
+
     IReadOnlyList<SeriesRow> IHistoryTransfer.GetAllSeries() => Execute(connection =>
     {
         using var command = connection.CreateCommand();

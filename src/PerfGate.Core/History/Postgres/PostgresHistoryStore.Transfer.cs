@@ -18,6 +18,20 @@ public sealed partial class PostgresHistoryStore : IHistoryTransfer
         return command.ExecuteScalar() is false;
     });
 
+    IReadOnlyList<long> IHistoryTransfer.GetAllRunIds() => Execute(connection =>
+    {
+        using var command = new NpgsqlCommand("SELECT id FROM runs WHERE project = @project ORDER BY id;", connection);
+        command.Parameters.AddWithValue("project", _project);
+        var ids = new List<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return (IReadOnlyList<long>)ids;
+    });
+
     IReadOnlyList<SeriesRow> IHistoryTransfer.GetAllSeries() => Execute(connection =>
     {
         using var command = new NpgsqlCommand(
