@@ -7,10 +7,15 @@ cd "$(dirname "$0")/.."
 # Headless Chromium for the dashboard's browser tests (Debian's package; Playwright never downloads one).
 if [ -f scripts/ensure-chromium.sh ]; then bash scripts/ensure-chromium.sh; fi
 
+# Debian's PostgreSQL server for the PostgreSQL history tests; with-postgres.sh below starts a throwaway cluster on a
+# free port, exports PERFGATE_TEST_POSTGRES for the tests, and removes the cluster afterwards. If it cannot start one,
+# the test command fails here (the PostgreSQL tests never skip).
+bash scripts/ensure-postgres.sh >/dev/null
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test PerfGate.sln -c Release "$@" 2>&1 | tee "$log"
+bash scripts/with-postgres.sh dotnet test PerfGate.sln -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -85,7 +85,7 @@ public sealed partial class PostgresHistoryStore
             runId = (long)insert.ExecuteScalar()!;
         }
 
-        var resultIds = ReserveIds(connection, "results", rows.Count);
+        var resultIds = ReserveResultIds(connection, rows.Count);
         using (var copy = connection.BeginBinaryImport("""
             COPY results (id, run_id, series_id, median_ns, mean_ns, stddev_ns, stderr_ns, min_ns, max_ns, p5_ns, p95_ns, n, launch_count, launch_medians, allocated_bytes, failed)
             FROM STDIN (FORMAT BINARY)
@@ -244,15 +244,15 @@ public sealed partial class PostgresHistoryStore
         return ids;
     }
 
-    private static long[] ReserveIds(NpgsqlConnection connection, string table, int count)
+    /// <summary>Ids for the run's result rows from the identity sequence, ascending (the recorded order).</summary>
+    private static long[] ReserveResultIds(NpgsqlConnection connection, int count)
     {
         if (count == 0)
         {
             return [];
         }
 
-        // The table name is this class's constant, never input.
-        using var command = new NpgsqlCommand($"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, @count);", connection);
+        using var command = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('results', 'id')) FROM generate_series(1, @count);", connection);
         command.Parameters.AddWithValue("count", count);
         var ids = new List<long>(count);
         using (var reader = command.ExecuteReader())
