@@ -111,4 +111,23 @@ public sealed class PostgresHistoryCliTests : IDisposable
         _cli.Run("history", "copy", "--from", sqlite, "--to", sqlite).Code.ShouldBe(2);
         _cli.Run("history", "copy", "--from", _cli.Path("missing.db"), "--to", _cli.Path("x.db")).Code.ShouldBe(2);
     }
+
+    [Fact]
+    public void The_dashboard_over_a_shared_database_draws_one_projects_series()
+    {
+        _cli.Variables["PERFGATE_HISTORY"] = _database.ConnectionString;
+        var one = ResultsFiles.WithNames(_cli.Path("one", "One-report-full.json"), ["OnlyInProjectOne"]);
+        var two = ResultsFiles.WithNames(_cli.Path("two", "Two-report-full.json"), ["OnlyInProjectTwo"]);
+        _cli.Run("check", "--results", one, "--record", "--branch", "main", "--commit", "e1e1e1e1", "--project", "acme/one").Code.ShouldBe(0);
+        _cli.Run("check", "--results", two, "--record", "--branch", "main", "--commit", "f2f2f2f2", "--project", "acme/two").Code.ShouldBe(0);
+
+        var drawn = _cli.Run("dashboard", "--out", _cli.Path("site-one"), "--project", "acme/one");
+
+        drawn.Code.ShouldBe(0, drawn.Error);
+        drawn.Out.ShouldContain("1 series");
+        drawn.Out.ShouldNotContain(_database.Password);
+        var page = File.ReadAllText(_cli.Path("site-one", "index.html"));
+        page.ShouldContain("OnlyInProjectOne");
+        page.ShouldNotContain("OnlyInProjectTwo");
+    }
 }
