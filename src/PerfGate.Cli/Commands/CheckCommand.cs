@@ -47,6 +47,7 @@ internal static class CheckCommand
         using var judgement = Judge(request, env);
         var verdict = judgement.Verdict;
         Reports.Write(verdict, request, env);
+        StageTimings.Mark("reports");
         foreach (var (name, finding) in Acknowledged(verdict))
         {
             env.Out.WriteLine($"perfgate: {name} ({finding.Metric}) passes as a warning: {finding.Message}");
@@ -58,6 +59,7 @@ internal static class CheckCommand
                 RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
                 Alerts.From(verdict));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
+            StageTimings.Mark("record");
         }
 
         if (request.GitHubComment)
@@ -77,6 +79,7 @@ internal static class CheckCommand
     public static Judgement Judge(CheckRequest request, CliEnvironment env)
     {
         var options = LoadOptions(request.Config, env);
+        StageTimings.Mark("config");
         AbFolder? ab = request.Ab is { } abDir ? AbFolder.Load(env.Resolve(abDir)) : null;
         var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
@@ -86,6 +89,7 @@ internal static class CheckCommand
             current = current with { Warnings = [.. current.Warnings, .. ab.Warnings] };
         }
 
+        StageTimings.Mark("ingest");
         var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
         if (baseline is not null)
         {
@@ -101,9 +105,12 @@ internal static class CheckCommand
         var commit = request.Commit ?? env.Get("GITHUB_SHA") ?? Git.Head(env.WorkingDirectory);
         var branch = request.Branch ?? BranchFromEnvironment(env) ?? Git.Branch(env.WorkingDirectory) ?? "main";
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
+        StageTimings.Mark("git");
 
+        StageTimings.Mark("baseline");
         var store = OpenHistory(request.History, request.Record || request.HistoryGiven, env);
         var historyPath = store?.Path ?? HistoryAccess.Describe(env, request.History);
+        StageTimings.Mark("history-open");
         try
         {
             var keys = current.Results.Select(r => r.Id.Key)
@@ -112,10 +119,12 @@ internal static class CheckCommand
                 .ToArray();
             var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
                           ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
+            StageTimings.Mark("history-read");
 
             // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
             var acknowledgements = store?.GetAcknowledged(keys, request.BaselineBranch).Select(Acknowledgement.From).OfType<Acknowledgement>().ToArray() ?? [];
 
+            StageTimings.Mark("acknowledgements");
             var verdict = Gate.Evaluate(new GateInput
             {
                 Current = current,
@@ -128,6 +137,7 @@ internal static class CheckCommand
                 Rounds = ab?.Rounds ?? [],
                 ScreeningRounds = ab?.ScreeningRounds ?? 0,
             });
+            StageTimings.Mark("gate");
             return new Judgement(verdict, current, store, historyPath, commit, branch);
         }
         catch

@@ -35,8 +35,14 @@ internal static class StatusCommand
         command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
         {
             using var store = HistoryAccess.OpenExisting(env, parse.GetValue(history)!);
-            var status = Read(store, parse.GetValue(branch)!, CheckCommand.LoadOptions(parse.GetValue(config), env), LoadBaseline(parse.GetValue(baseline) ?? [], env));
+            StageTimings.Mark("history-open");
+            var options = CheckCommand.LoadOptions(parse.GetValue(config), env);
+            StageTimings.Mark("config");
+            var loadedBaseline = LoadBaseline(parse.GetValue(baseline) ?? [], env);
+            StageTimings.Mark("baseline");
+            var status = Read(store, parse.GetValue(branch)!, options, loadedBaseline);
             Write(status, parse.GetValue(format), env);
+            StageTimings.Mark("render");
             return ExitCodes.Pass;
         }));
         return command;
@@ -48,11 +54,11 @@ internal static class StatusCommand
                      ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
         var run = store.LoadRun(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
         var builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
+        StageTimings.Mark("latest-run");
         var (from, to) = builder.TrendWindow;
-        foreach (var earlier in store.StreamRuns(from, to, branch))
-        {
-            builder.AddTrendRun(earlier);
-        }
+        builder.UseTrendMedians(store.GetTrendMedians(latest, from, to));
+
+        StageTimings.Mark("trend-read");
 
         return builder.Build();
     }

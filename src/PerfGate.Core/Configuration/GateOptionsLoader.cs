@@ -7,21 +7,12 @@ namespace PerfGate.Core.Configuration;
 /// <summary>Reads <c>perfgate.json</c> strictly: unknown keys, wrong types and impossible values are errors naming the file.</summary>
 public static class GateOptionsLoader
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     public static GateOptions Read(Stream json, string sourceName)
     {
         GateOptions? options;
         try
         {
-            options = JsonSerializer.Deserialize<GateOptions>(json, JsonOptions);
+            options = JsonSerializer.Deserialize(json, GateOptionsJson.Default.GateOptions);
         }
         catch (JsonException e)
         {
@@ -99,3 +90,17 @@ public static class GateOptionsLoader
         return cut > 0 ? message[..cut] : message;
     }
 }
+
+/// <summary>
+/// perfgate.json's reader, generated at compile time: reflection-based System.Text.Json builds its metadata and emits
+/// code at the first call, which cost every <c>perfgate</c> command tens of milliseconds at start, and is not available
+/// to a Native AOT build at all (docs/performance.md).
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    PropertyNameCaseInsensitive = true,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(GateOptions))]
+internal sealed partial class GateOptionsJson : JsonSerializerContext;

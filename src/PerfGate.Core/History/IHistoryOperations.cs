@@ -26,6 +26,20 @@ public interface IHistoryOperations : IHistoryStore
     /// </summary>
     IEnumerable<RunWithResults> StreamRuns(DateTimeOffset from, DateTimeOffset to, string? branch = null);
 
+    /// <summary>
+    /// The runs <see cref="StreamRuns"/> gives, each with only its series' headline values (what a trend needs). A store
+    /// reads them without the samples when it can; this default derives them from the full runs.
+    /// </summary>
+    IEnumerable<RunValues> StreamRunValues(DateTimeOffset from, DateTimeOffset to, string? branch = null) =>
+        StreamRuns(from, to, branch).Select(RunValues.From);
+
+    /// <summary>
+    /// Per series, the median headline value over the runs before <paramref name="run"/> on its branch and machine
+    /// fingerprint within <c>[from, to)</c> (<see cref="TrendMedians"/>): the trend <c>perfgate status</c> shows.
+    /// </summary>
+    IReadOnlyDictionary<string, TrendMedian> GetTrendMedians(StoredRun run, DateTimeOffset from, DateTimeOffset to) =>
+        TrendMedians.From(run, StreamRunValues(from, to, run.Branch), from, to);
+
     /// <summary>Alerts matching the filter, newest first.</summary>
     IReadOnlyList<StoredAlert> GetAlerts(AlertFilter filter);
 

@@ -35,7 +35,7 @@ public sealed partial class SqliteHistoryStore
             {
                 sql.Append(" AND severity IN (SELECT value FROM json_each($severities))");
                 var names = Enum.GetValues<Severity>().Where(s => s >= minimum).Select(StoredNames.Of).ToArray();
-                command.Parameters.AddWithValue("$severities", JsonSerializer.Serialize(names));
+                command.Parameters.AddWithValue("$severities", HistoryJson.Strings(names));
             }
 
             if (filter.UnacknowledgedOnly)
@@ -89,7 +89,7 @@ public sealed partial class SqliteHistoryStore
         {
             using var command = connection.CreateCommand();
             command.CommandText = AcknowledgedAlertsQuery;
-            command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(seriesKeys));
+            command.Parameters.AddWithValue("$keys", HistoryJson.Strings(seriesKeys));
             command.Parameters.AddWithValue("$branch", (object?)branch ?? DBNull.Value);
             return (IReadOnlyList<StoredAlert>)ReadAlerts(command);
         });
@@ -149,7 +149,7 @@ public sealed partial class SqliteHistoryStore
                 using var deactivate = connection.CreateCommand();
                 deactivate.CommandText = "UPDATE targets SET active = 0, updated_at = $at WHERE active = 1 AND series_key NOT IN (SELECT value FROM json_each($keys));";
                 deactivate.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-                deactivate.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(targets.Select(t => t.SeriesKey)));
+                deactivate.Parameters.AddWithValue("$keys", HistoryJson.Strings(targets.Select(t => t.SeriesKey)));
                 deactivate.ExecuteNonQuery();
             }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PerfGate.Core.Statistics;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using PerfGate.Core.Results;
@@ -59,7 +60,84 @@ public sealed partial class SqliteHistoryStore
         return new TranslatedSequence<RunWithResults>(StreamRunsCore(from, to, branch), this);
     }
 
-    private IEnumerable<RunWithResults> StreamRunsCore(DateTimeOffset from, DateTimeOffset to, string? branch)
+    /// <inheritdoc />
+    public IEnumerable<RunValues> StreamRunValues(DateTimeOffset from, DateTimeOffset to, string? branch = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var keys = new Dictionary<long, string>();
+        return new TranslatedSequence<RunValues>(StreamRunsCore(from, to, branch, (connection, run) => ReadValues(connection, run, keys)), this);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Reads only each result's series id and median (no names, statistics or samples): what the trend needs.
+    /// </remarks>
+    public IReadOnlyDictionary<string, TrendMedian> GetTrendMedians(StoredRun run, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Execute(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            List<StoredRun> runs;
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"SELECT {RunColumns} FROM runs WHERE recorded_at >= $from AND recorded_at < $to AND branch = $branch;";
+                command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("$branch", run.Branch);
+                runs = ReadRuns(command);
+            }
+
+            var ids = runs.Where(r => TrendMedians.Counts(run, r, from, to)).Select(r => r.Id).ToArray();
+            var medians = new Dictionary<string, TrendMedian>(StringComparer.Ordinal);
+            if (ids.Length == 0)
+            {
+                return (IReadOnlyDictionary<string, TrendMedian>)medians;
+            }
+
+            // A plain scan (the run's rows are adjacent); the medians are computed here: SQLite's window functions would
+            // sort the whole window (~170,000 rows for 7 days of hourly runs) several times slower.
+            var bySeries = new Dictionary<long, List<double>>();
+            using (var query = connection.CreateCommand())
+            {
+                query.CommandText = """
+                    SELECT series_id, median_ns FROM results
+                    WHERE run_id IN (SELECT value FROM json_each($runs)) AND median_ns IS NOT NULL AND failed = 0;
+                    """;
+                query.Parameters.AddWithValue("$runs", "[" + string.Join(',', ids) + "]");
+                using var reader = query.ExecuteReader();
+                while (reader.Read())
+                {
+                    var sid = reader.GetInt64(0);
+                    if (!bySeries.TryGetValue(sid, out var list))
+                    {
+                        bySeries.Add(sid, list = new List<double>(ids.Length));
+                    }
+
+                    list.Add(reader.GetDouble(1));
+                }
+            }
+
+            using (var names = connection.CreateCommand())
+            {
+                names.CommandText = "SELECT id, key FROM series WHERE id IN (SELECT value FROM json_each($ids));";
+                names.Parameters.AddWithValue("$ids", "[" + string.Join(',', bySeries.Keys) + "]");
+                using var reader = names.ExecuteReader();
+                while (reader.Read())
+                {
+                    var values = bySeries[reader.GetInt64(0)];
+                    medians[reader.GetString(1)] = new TrendMedian(Quantiles.Median(values), values.Count(double.IsFinite));
+                }
+            }
+
+            return medians;
+        });
+    }
+
+    private IEnumerable<RunWithResults> StreamRunsCore(DateTimeOffset from, DateTimeOffset to, string? branch) =>
+        StreamRunsCore(from, to, branch, (connection, run) => new RunWithResults(run, ReadResults(connection, run.Id)));
+
+    private IEnumerable<T> StreamRunsCore<T>(DateTimeOffset from, DateTimeOffset to, string? branch, Func<SqliteConnection, StoredRun, T> read)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: true);
@@ -82,8 +160,50 @@ public sealed partial class SqliteHistoryStore
 
         foreach (var run in runs)
         {
-            yield return new RunWithResults(run, ReadResults(connection, run.Id));
+            yield return read(connection, run);
         }
+    }
+
+    /// <summary>
+    /// A run's series keys and headline values only: a benchmark's median (null when it failed), a metric's value. Rows
+    /// carry the series id; each key string is read once per stream (<paramref name="keys"/>), not once per run.
+    /// </summary>
+    private static RunValues ReadValues(SqliteConnection connection, StoredRun run, Dictionary<long, string> keys)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.series_id, CASE WHEN r.failed <> 0 AND s.kind <> 'metric' THEN NULL ELSE r.median_ns END,
+                   CASE WHEN $known THEN NULL ELSE s.key END
+            FROM results r
+            JOIN series s ON s.id = r.series_id
+            WHERE r.run_id = $run_id
+            ORDER BY r.id;
+            """;
+        command.Parameters.AddWithValue("$run_id", run.Id);
+        command.Parameters.AddWithValue("$known", keys.Count > 0);
+        var values = ImmutableArray.CreateBuilder<SeriesValue>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!keys.TryGetValue(id, out var key))
+            {
+                key = reader.IsDBNull(2) ? SeriesKeyOf(connection, id) : reader.GetString(2);
+                keys.Add(id, key);
+            }
+
+            values.Add(new SeriesValue(key, reader.IsDBNull(1) ? null : reader.GetDouble(1)));
+        }
+
+        return new RunValues(run, values.ToImmutable());
+    }
+
+    private static string SeriesKeyOf(SqliteConnection connection, long seriesId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key FROM series WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", seriesId);
+        return (string)command.ExecuteScalar()!;
     }
 
     private static StoredRun? FindRun(SqliteConnection connection, long runId)
@@ -155,7 +275,7 @@ public sealed partial class SqliteHistoryStore
         var launchMedians = reader.IsDBNull(19) ? [] : DoubleBlob.Decode((byte[])reader.GetValue(19));
         var metrics = reader.IsDBNull(25)
             ? []
-            : JsonSerializer.Deserialize<ImmutableArray<MetricValue>>(reader.GetString(25), MetricJson);
+            : HistoryJson.ReadMetrics(reader.GetString(25));
         var originalCount = reader.IsDBNull(23) ? 0 : reader.GetInt32(23);
 
         if (string.Equals(reader.GetString(2), "metric", StringComparison.Ordinal))

@@ -129,7 +129,7 @@ public sealed partial class SqliteHistoryStore
         using var command = connection.CreateCommand();
         // One parameter however many keys: SQLite limits bound variables, json_each does not.
         command.CommandText = "SELECT id, key FROM series WHERE key IN (SELECT value FROM json_each($keys));";
-        command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(seriesKeys));
+        command.Parameters.AddWithValue("$keys", HistoryJson.Strings(seriesKeys));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

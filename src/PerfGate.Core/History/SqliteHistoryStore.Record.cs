@@ -7,12 +7,6 @@ namespace PerfGate.Core.History;
 
 public sealed partial class SqliteHistoryStore
 {
-    internal static readonly JsonSerializerOptions MetricJson = new()
-    {
-        // BenchmarkDotNet metrics may be NaN; JSON has no literal for it otherwise.
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
     /// <inheritdoc />
     public long RecordRun(RecordedRun run, IReadOnlyList<AlertRecord> alerts)
     {
@@ -214,7 +208,7 @@ public sealed partial class SqliteHistoryStore
                 result.AllocatedBytesPerOperation);
 
             var (values, layout, originalCount) = StoredSamples.Select(result, _store._options.MaxStoredValuesPerResult);
-            var metrics = result.Metrics.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(result.Metrics, MetricJson);
+            var metrics = result.Metrics.IsDefaultOrEmpty ? null : HistoryJson.Metrics(result.Metrics);
             if (originalCount > 0 || metrics is not null)
             {
                 InsertSamples(resultId, values, originalCount, layout, metrics);
@@ -228,7 +222,7 @@ public sealed partial class SqliteHistoryStore
             var seriesId = SeriesId(key, "metric", null, null, null, null, metric.Name, metric.Id);
             var statistics = new TimeStatistics(1, metric.Value, metric.Value, 0, metric.Value, metric.Value);
             var resultId = InsertResult(seriesId, statistics, launchCount: 0, [], allocated: null);
-            InsertSamples(resultId, [], 0, null, JsonSerializer.Serialize(new[] { metric }, MetricJson));
+            InsertSamples(resultId, [], 0, null, HistoryJson.Metrics([metric]));
         }
 
         public void Dispose()

@@ -61,6 +61,7 @@ public sealed class RunStatusBuilder
     private readonly RunWithResults _run;
     private readonly GateOptions _options;
     private readonly Dictionary<string, List<double>> _trend = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TrendMedian> _trendMedians = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Severity> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BenchmarkResult> _baseline = new(StringComparer.Ordinal);
     private readonly Dictionary<string, MetricValue> _baselineMetrics = new(StringComparer.Ordinal);
@@ -100,13 +101,12 @@ public sealed class RunStatusBuilder
     {
         ArgumentNullException.ThrowIfNull(earlier);
         var (from, to) = TrendWindow;
-        if (earlier.Run.Id == _run.Run.Id || earlier.Run.Branch != _run.Run.Branch || earlier.Run.FingerprintKey != _run.Run.FingerprintKey ||
-            earlier.Run.Timestamp < from || earlier.Run.Timestamp >= to)
+        if (!TrendMedians.Counts(_run.Run, earlier.Run, from, to))
         {
             return;
         }
 
-        foreach (var result in earlier.Results)
+        foreach (var result in RunValues.From(earlier).Values)
         {
             if (result.Value is { } v && double.IsFinite(v))
             {
@@ -118,6 +118,16 @@ public sealed class RunStatusBuilder
 
                 values.Add(v);
             }
+        }
+    }
+
+    /// <summary>The trend's medians as a store computed them (<see cref="IHistoryOperations.GetTrendMedians"/>), instead of feeding every run.</summary>
+    public void UseTrendMedians(IReadOnlyDictionary<string, TrendMedian> medians)
+    {
+        ArgumentNullException.ThrowIfNull(medians);
+        foreach (var (key, median) in medians)
+        {
+            _trendMedians[key] = median;
         }
     }
 
@@ -154,8 +164,9 @@ public sealed class RunStatusBuilder
         var baseline = BaselineOf(result);
         double? baselineChange = value is { } cur && baseline is { } b && b != 0 ? (cur / b - 1) * 100 : null;
 
-        var trendValues = _trend.TryGetValue(result.SeriesKey, out var t) ? t : [];
-        double? trendMedian = trendValues.Count > 0 ? Quantiles.Median(trendValues) : null;
+        var trend = _trendMedians.TryGetValue(result.SeriesKey, out var tm) ? tm
+            : _trend.TryGetValue(result.SeriesKey, out var t) && t.Count > 0 ? new TrendMedian(Quantiles.Median(t), t.Count) : (TrendMedian?)null;
+        double? trendMedian = trend?.Median;
         double? trendChange = value is { } c && trendMedian is { } m && m != 0 ? (c / m - 1) * 100 : null;
 
         Severity? alert = _alerts.TryGetValue(result.SeriesKey, out var a) ? a : null;
@@ -174,7 +185,7 @@ public sealed class RunStatusBuilder
             baseline,
             baselineChange,
             trendMedian,
-            trendValues.Count,
+            trend?.Runs ?? 0,
             trendChange,
             alert,
             status,

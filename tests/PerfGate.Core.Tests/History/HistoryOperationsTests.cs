@@ -96,6 +96,34 @@ public abstract class HistoryOperationsTests : IDisposable
         window.ShouldAllBe(r => r.Results.Length == 2);
         store.StreamRuns(T0, T0.AddDays(10), "main").Select(r => r.Results[0].Value).ShouldBe([0.0, 2.0, 4.0]);
     }
+
+    [Fact]
+    public void Trend_medians_read_by_the_store_equal_the_ones_computed_from_streamed_runs()
+    {
+        using var temp = new TempHistory();
+        using var store = temp.Open();
+        // Four earlier main runs on the CI machine (A: 10, 40, 20, 30 → median 25; B: 5, 7, 9 and one failed run), one on
+        // another machine and one on another branch (both left out), one after the latest-run window, then the latest.
+        store.RecordRun(Run(T0, "main", ("A", 10), ("B", 5)), []);
+        store.RecordRun(Run(T0.AddDays(1), "main", ("A", 40), ("B", 7)), []);
+        var failed = Run(T0.AddDays(2), "main", ("A", 20), ("B", 1));
+        store.RecordRun(failed with { Run = failed.Run with { Results = [failed.Run.Results[0], failed.Run.Results[1] with { Statistics = null }] } }, []);
+        store.RecordRun(Run(T0.AddDays(3), "main", ("A", 30), ("B", 9)), []);
+        store.RecordRun(Run(T0.AddDays(3), "main", Laptop, ("A", 1000), ("B", 1000)), []);
+        store.RecordRun(Run(T0.AddDays(3), "feature/x", ("A", 1000), ("B", 1000)), []);
+        store.RecordRun(Run(T0.AddDays(-30), "main", ("A", 1000), ("B", 1000)), []);
+        store.RecordRun(Run(T0.AddDays(4), "main", ("A", 26), ("B", 8)), []);
+        var latest = store.GetLatestRun("main").ShouldNotBeNull();
+        var (from, to) = (latest.Timestamp.AddDays(-7), latest.Timestamp);
+
+        var read = store.GetTrendMedians(latest, from, to);
+        var streamed = TrendMedians.From(latest, ((IHistoryOperations)store).StreamRuns(from, to, "main").Select(RunValues.From), from, to);
+
+        read.Keys.Order().ShouldBe([Key("A"), Key("B")]);
+        read[Key("A")].ShouldBe(new TrendMedian(25, 4));
+        read[Key("B")].ShouldBe(new TrendMedian(7, 3));
+        streamed.ShouldBe(read, ignoreOrder: true);
+    }
 }
 
 public sealed class SqliteHistoryOperationsTests() : HistoryOperationsTests(new SqliteBackend());

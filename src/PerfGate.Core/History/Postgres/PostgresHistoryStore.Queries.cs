@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Data;
-using System.Text.Json;
 using Npgsql;
 using PerfGate.Core.Results;
 
@@ -151,7 +150,7 @@ public sealed partial class PostgresHistoryStore
         var launchMedians = reader.IsDBNull(19) ? [] : DoubleBlob.Decode(reader.GetFieldValue<byte[]>(19));
         var metrics = reader.IsDBNull(25)
             ? []
-            : JsonSerializer.Deserialize<ImmutableArray<MetricValue>>(reader.GetString(25), SqliteHistoryStore.MetricJson);
+            : HistoryJson.ReadMetrics(reader.GetString(25));
         var originalCount = reader.IsDBNull(23) ? 0 : reader.GetInt32(23);
 
         if (string.Equals(reader.GetString(2), "metric", StringComparison.Ordinal))

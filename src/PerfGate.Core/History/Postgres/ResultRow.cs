@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PerfGate.Core.Results;
 
 namespace PerfGate.Core.History.Postgres;
@@ -32,7 +31,7 @@ internal sealed record ResultRow(
         ArgumentNullException.ThrowIfNull(result);
         var id = result.Id;
         var (values, layout, originalCount) = StoredSamples.Select(result, cap);
-        var metrics = result.Metrics.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(result.Metrics, SqliteHistoryStore.MetricJson);
+        var metrics = result.Metrics.IsDefaultOrEmpty ? null : HistoryJson.Metrics(result.Metrics);
         return new ResultRow(
             id.Key, "benchmark", id.Type, id.Method, id.Parameters, id.Job, id.DisplayName, result.FullName,
             result.Statistics,
@@ -54,7 +53,7 @@ internal sealed record ResultRow(
             new TimeStatistics(1, metric.Value, metric.Value, 0, metric.Value, metric.Value),
             0, null, null,
             HasSamples: true, null, 0, null,
-            JsonSerializer.Serialize(new[] { metric }, SqliteHistoryStore.MetricJson));
+            HistoryJson.Metrics([metric]));
     }
 
     /// <summary>A stored result as it was stored: values, layout and original count unchanged.</summary>
@@ -80,7 +79,7 @@ internal sealed record ResultRow(
             values = [.. result.OriginalValues.IsDefault ? [] : result.OriginalValues];
         }
 
-        var metrics = result.Metrics.IsDefaultOrEmpty ? null : JsonSerializer.Serialize(result.Metrics, SqliteHistoryStore.MetricJson);
+        var metrics = result.Metrics.IsDefaultOrEmpty ? null : HistoryJson.Metrics(result.Metrics);
         return new ResultRow(
             stored.SeriesKey, "benchmark", id.Type, id.Method, id.Parameters, id.Job, stored.DisplayName, stored.FullName,
             result.Statistics,

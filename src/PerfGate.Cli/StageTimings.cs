@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace PerfGate.Cli;
+
+/// <summary>
+/// Where a command's time goes, for docs/performance.md and the gate-speed benchmark: with
+/// <c>PERFGATE_TIMINGS=1</c> each stage's milliseconds (and the time from process start to <c>Main</c>) go to stderr as
+/// one line, <c>perfgate-stages: start=… parse=… ingest=… …</c>. Off (the default) a mark is one branch; nothing is
+/// recorded or printed.
+/// </summary>
+internal static class StageTimings
+{
+    private static readonly bool Enabled = Environment.GetEnvironmentVariable("PERFGATE_TIMINGS") == "1";
+    private static readonly List<(string Stage, double Ms)> Stages = [];
+    private static long last = Stopwatch.GetTimestamp();
+    private static double startToMainMs = double.NaN;
+
+    /// <summary>Called first thing in Main: the runtime's own start (host, runtime, first JIT) is everything before it.</summary>
+    public static void MainEntered()
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        last = Stopwatch.GetTimestamp();
+        using var self = Process.GetCurrentProcess();
+        startToMainMs = (DateTime.Now - self.StartTime).TotalMilliseconds;
+    }
+
+    /// <summary>Closes the stage that ran since the previous mark and names it.</summary>
+    public static void Mark(string stage)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        Stages.Add((stage, Stopwatch.GetElapsedTime(last, now).TotalMilliseconds));
+        last = now;
+    }
+
+    public static void Print(TextWriter error)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        Mark("exit");
+        var parts = Stages.GroupBy(s => s.Stage).Select(g => FormattableString.Invariant($"{g.Key}={g.Sum(s => s.Ms):0.0}"));
+        error.WriteLine(FormattableString.Invariant($"perfgate-stages: start={startToMainMs:0.0} {string.Join(' ', parts)}"));
+    }
+}
