@@ -100,8 +100,7 @@ public abstract class HistoryOperationsTests : IDisposable
     [Fact]
     public void Trend_medians_read_by_the_store_equal_the_ones_computed_from_streamed_runs()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         // Four earlier main runs on the CI machine (A: 10, 40, 20, 30 → median 25; B: 5, 7, 9 and one failed run), one on
         // another machine and one on another branch (both left out), one after the latest-run window, then the latest.
         store.RecordRun(Run(T0, "main", ("A", 10), ("B", 5)), []);
@@ -117,7 +116,7 @@ public abstract class HistoryOperationsTests : IDisposable
         var (from, to) = (latest.Timestamp.AddDays(-7), latest.Timestamp);
 
         var read = store.GetTrendMedians(latest, from, to);
-        var streamed = TrendMedians.From(latest, ((IHistoryOperations)store).StreamRuns(from, to, "main").Select(RunValues.From), from, to);
+        var streamed = TrendMedians.From(latest, store.StreamRuns(from, to, "main").Select(RunValues.From), from, to);
 
         read.Keys.Order().ShouldBe([Key("A"), Key("B")]);
         read[Key("A")].ShouldBe(new TrendMedian(25, 4));

@@ -57,6 +57,52 @@ public sealed partial class PostgresHistoryStore
         return new PostgresTranslatedSequence<RunWithResults>(StreamRunsCore(from, to, branch), this);
     }
 
+    /// <inheritdoc />
+    /// <remarks>As SQLite's: only each result's series key and median are read (no samples), the medians computed here.</remarks>
+    public IReadOnlyDictionary<string, TrendMedian> GetTrendMedians(StoredRun run, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Execute(connection =>
+        {
+            using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+            List<StoredRun> runs;
+            using (var command = new NpgsqlCommand(
+                $"SELECT {RunColumns} FROM runs WHERE project = @project AND recorded_at >= @from AND recorded_at < @to AND branch = @branch;", connection))
+            {
+                command.Parameters.AddWithValue("project", _project);
+                command.Parameters.AddWithValue("from", from.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("to", to.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("branch", run.Branch);
+                runs = ReadRuns(command);
+            }
+
+            var ids = runs.Where(r => TrendMedians.Counts(run, r, from, to)).Select(r => r.Id).ToArray();
+            var bySeries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            if (ids.Length > 0)
+            {
+                using var query = new NpgsqlCommand("""
+                    SELECT s.key, r.median_ns FROM results r JOIN series s ON s.id = r.series_id
+                    WHERE r.run_id = ANY(@runs) AND r.median_ns IS NOT NULL AND NOT r.failed;
+                    """, connection);
+                query.Parameters.AddWithValue("runs", ids);
+                using var reader = query.ExecuteReader();
+                while (reader.Read())
+                {
+                    var key = reader.GetString(0);
+                    if (!bySeries.TryGetValue(key, out var list))
+                    {
+                        bySeries.Add(key, list = new List<double>(ids.Length));
+                    }
+
+                    list.Add(reader.GetDouble(1));
+                }
+            }
+
+            return (IReadOnlyDictionary<string, TrendMedian>)bySeries.ToDictionary(
+                p => p.Key, p => new TrendMedian(Statistics.Quantiles.Median(p.Value), p.Value.Count(double.IsFinite)), StringComparer.Ordinal);
+        });
+    }
+
     private IEnumerable<RunWithResults> StreamRunsCore(DateTimeOffset from, DateTimeOffset to, string? branch)
     {
         using var connection = Open();
