@@ -21,7 +21,7 @@ internal static class AlertsCommand
         var days = new Option<int?>("--days") { Description = "Only alerts triggered in the last N days." };
         var series = new Option<string?>("--series") { Description = "Only alerts whose series (benchmark id or metric:ID) contains this text (case-insensitive)." };
         var limit = new Option<int?>("--limit") { Description = "At most N alerts (the newest)." };
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var format = CommonOptions.Format();
         var verbose = CommonOptions.Verbose();
         var command = new Command("alerts", "List the alerts recorded by 'perfgate check --record', newest first.")
@@ -117,7 +117,7 @@ internal static class AlertsCommand
         var id = new Option<long>("--id") { Description = "The alert's id (the first column of 'perfgate alerts').", Required = true };
         var notes = new Option<string>("--notes") { Description = "Why the change is accepted (required).", Required = true };
         var by = new Option<string?>("--by") { Description = "Who acknowledges (default: GITHUB_ACTOR, then USER or USERNAME)." };
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var verbose = CommonOptions.Verbose();
         var ack = new Command("ack", "Acknowledge an alert: later runs of its series and metric pass while they stay within the acknowledged level (docs/alerts.md).")
         {
