@@ -14,10 +14,15 @@ if ! command -v sqlite3 > /dev/null && [ "$(id -u)" -eq 0 ] && command -v apt-ge
     || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends sqlite3 > /dev/null; }
 fi
 
+# Debian's PostgreSQL server for the PostgreSQL history tests; with-postgres.sh below starts a throwaway cluster on a
+# free port, exports PERFGATE_TEST_POSTGRES for the tests, and removes the cluster afterwards. If it cannot start one,
+# the test command fails here (the PostgreSQL tests never skip).
+bash scripts/ensure-postgres.sh >/dev/null
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test PerfGate.sln -c Release "$@" 2>&1 | tee "$log"
+bash scripts/with-postgres.sh dotnet test PerfGate.sln -c Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -18,7 +18,7 @@ internal static class AbCommand
         var rounds = new Option<int>("--rounds") { Description = "Screening rounds of every benchmark (default: 3).", DefaultValueFactory = _ => 3 };
         var maxMinutes = new Option<double>("--max-minutes") { Description = "Time budget for all rounds in minutes (default: 8).", DefaultValueFactory = _ => 8 };
         var maxConfirmation = new Option<int>("--max-confirmation-rounds") { Description = "At most this many confirmation rounds of the suspects (default: 10; --max-minutes usually ends them first).", DefaultValueFactory = _ => 10 };
-        var options = new CheckOptions();
+        var options = new CheckOptions(env);
         var command = new Command("ab", "Measure base and head side by side in alternating rounds, confirm the suspects, and judge.")
         {
             baseCommand, headCommand, output, rounds, maxMinutes, maxConfirmation,

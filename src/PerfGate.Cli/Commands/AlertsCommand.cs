@@ -21,7 +21,7 @@ internal static class AlertsCommand
         var days = new Option<int?>("--days") { Description = "Only alerts triggered in the last N days." };
         var series = new Option<string?>("--series") { Description = "Only alerts whose series (benchmark id or metric:ID) contains this text (case-insensitive)." };
         var limit = new Option<int?>("--limit") { Description = "At most N alerts (the newest)." };
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var format = CommonOptions.Format();
         var verbose = CommonOptions.Verbose();
         var command = new Command("alerts", "List the alerts recorded by 'perfgate check --record', newest first.")
@@ -132,7 +132,7 @@ internal static class AlertsCommand
                 result.AddError($"--reason must be one of {string.Join(" | ", AlertReasons.Names)} (got '{result.GetValueOrDefault<string>()}')");
             }
         });
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var verbose = CommonOptions.Verbose();
         var ack = new Command("ack", "Acknowledge an alert: later runs of its series and metric pass while they stay within the acknowledged level (docs/alerts.md).")
         {

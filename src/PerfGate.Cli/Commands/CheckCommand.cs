@@ -22,7 +22,7 @@ internal static class CheckCommand
         var results = CommonOptions.Paths("--results", "BenchmarkDotNet JSON result files or folders (e.g. BenchmarkDotNet.Artifacts/results).", required: false);
         var ab = new Option<string?>("--ab") { Description = "Judge a same-runner A/B folder (DIR/round-NN/base, DIR/round-NN/head, written by 'perfgate ab'; docs/ab.md) instead of --results; DIR/shard-N/round-NN/… for a suite sharded across a job matrix." };
         var shards = new Option<int?>("--shards") { Description = "With --ab: how many shard-N folders to expect; a missing one is an error (exit 2), not a smaller suite." };
-        var options = new CheckOptions();
+        var options = new CheckOptions(env);
         var command = new Command("check", "Judge benchmark results against the baseline, the history and targets.") { results, ab, shards };
         options.AddTo(command);
 
@@ -136,9 +136,9 @@ internal static class CheckCommand
         current = current with { Commit = current.Commit ?? commit, Branch = branch };
         StageTimings.Mark("git");
 
-        var historyPath = env.Resolve(request.History);
         StageTimings.Mark("baseline");
-        var store = OpenHistory(historyPath, request.Record || request.HistoryGiven, env);
+        var store = OpenHistory(request.History, request.Record || request.HistoryGiven, env);
+        var historyPath = store?.Path ?? HistoryAccess.Describe(env, request.History);
         StageTimings.Mark("history-open");
         try
         {
@@ -186,7 +186,7 @@ internal static class CheckCommand
     /// <c>--record-accepted</c>: the alerts the accepted run just raised are acknowledged in the merged PR's name, so
     /// later runs on the branch do not fail on the accepted level (docs/alerts.md, the acknowledgement rule).
     /// </summary>
-    private static void AcknowledgeAccepted(SqliteHistoryStore store, long runId, Core.GitHub.AcceptDecision.Accepted accepted, CliEnvironment env)
+    private static void AcknowledgeAccepted(IHistoryOperations store, long runId, Core.GitHub.AcceptDecision.Accepted accepted, CliEnvironment env)
     {
         var notes = FormattableString.Invariant($"accepted in PR #{accepted.PullRequest} by @{accepted.By} (label '{accepted.Label}')");
         var at = env.Clock.GetUtcNow();
@@ -237,16 +237,18 @@ internal static class CheckCommand
         return File.Exists(implicitPath) ? GateOptionsLoader.Load(implicitPath) : GateOptions.Default;
     }
 
-    /// <summary>Opens the history; a missing file is created only when writing was asked for, otherwise there is simply no history yet.</summary>
-    private static SqliteHistoryStore? OpenHistory(string path, bool createIfMissing, CliEnvironment env)
+    /// <summary>
+    /// Opens the history (a SQLite file or a PostgreSQL database); a missing file is created only when writing was asked
+    /// for, otherwise there is simply no history yet.
+    /// </summary>
+    private static IHistoryOperations? OpenHistory(string location, bool createIfMissing, CliEnvironment env)
     {
-        if (!File.Exists(path) && !createIfMissing)
+        var store = HistoryAccess.Open(env, location, createIfMissing);
+        if (store is not null)
         {
-            return null;
+            TestHooks.SlowDownRecording(store, env);
         }
 
-        var store = new SqliteHistoryStore(path, CommonOptions.HistoryOptions(env));
-        TestHooks.SlowDownRecording(store, env);
         return store;
     }
 
@@ -258,7 +260,7 @@ internal static class CheckCommand
 internal sealed record Judgement(
     Core.Verdicts.Verdict Verdict,
     BenchmarkRun Current,
-    SqliteHistoryStore? Store,
+    IHistoryOperations? Store,
     string HistoryPath,
     string? Commit,
     string Branch,

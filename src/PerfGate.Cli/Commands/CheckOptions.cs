@@ -6,13 +6,13 @@ namespace PerfGate.Cli.Commands;
 /// The options of <c>perfgate check</c> that judge, report, record and publish: built fresh for each verb that judges
 /// (<c>check</c> and <c>ab</c>; an option belongs to one parent), read back into a <see cref="CheckRequest"/>.
 /// </summary>
-internal sealed class CheckOptions
+internal sealed class CheckOptions(CliEnvironment env)
 {
     public const string DefaultAcceptLabel = "perfgate: accept";
 
     public Option<string[]> Baseline { get; } = CommonOptions.Paths("--baseline", "The committed baseline folder (baselines/) or BenchmarkDotNet result files/folders.", required: false);
 
-    public Option<string> History { get; } = CommonOptions.History();
+    public Option<string> History { get; } = CommonOptions.History(env);
 
     public Option<string?> Config { get; } = new("--config") { Description = "perfgate.json with thresholds and targets (default: ./perfgate.json when present)." };
 

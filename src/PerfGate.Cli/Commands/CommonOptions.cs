@@ -10,10 +10,12 @@ internal static class CommonOptions
 {
     public const string DefaultHistoryPath = ".perfgate/history.db";
 
-    public static Option<string> History() => new("--history")
+    /// <summary><c>--history</c>: a SQLite file or a PostgreSQL connection string; unset, PERFGATE_HISTORY, else the default file.</summary>
+    public static Option<string> History(CliEnvironment env) => new("--history")
     {
-        Description = $"The SQLite history file (default: {DefaultHistoryPath}, git-ignored).",
-        DefaultValueFactory = _ => DefaultHistoryPath,
+        Description = $"The history: a SQLite file (default: {DefaultHistoryPath}, git-ignored) or a PostgreSQL connection string "
+            + $"('Host=…;Database=…' or postgres://…; prefer the {HistoryAccess.HistoryVariable} variable, which keeps the password out of logs).",
+        DefaultValueFactory = _ => env.Get(HistoryAccess.HistoryVariable) ?? DefaultHistoryPath,
     };
 
     public static Option<bool> Verbose() => new("--verbose", "-v")

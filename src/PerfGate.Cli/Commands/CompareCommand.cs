@@ -20,7 +20,7 @@ internal static class CompareCommand
     {
         var a = new Argument<string>("A") { Description = "The reference: a run id (#12, run:12), a commit (prefix ≥ 4 hex digits, commit:abc1), a branch (its newest run, branch:main) or a results/baseline file or folder." };
         var b = new Argument<string>("B") { Description = "What is judged against A, in the same forms." };
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var config = new Option<string?>("--config") { Description = "perfgate.json with thresholds (default: ./perfgate.json when present)." };
         var format = CommonOptions.Format();
         var markdown = new Option<string?>("--markdown") { Description = "Also write the gate's markdown report of B against A to this file." };
@@ -32,11 +32,12 @@ internal static class CompareCommand
         };
         command.SetAction(parse => Guard.Run(env, parse.GetValue(verbose), () =>
         {
-            var historyPath = env.Resolve(parse.GetValue(history)!);
-            SqliteHistoryStore? store = null;
+            var location = parse.GetValue(history)!;
+            var historyPath = HistoryAccess.Describe(env, location);
+            IHistoryOperations? store = null;
             try
             {
-                var resolver = new RunResolver(env, () => store = File.Exists(historyPath) ? new SqliteHistoryStore(historyPath, CommonOptions.HistoryOptions(env)) : null, historyPath);
+                var resolver = new RunResolver(env, () => store = HistoryAccess.Open(env, location, createIfMissing: false), historyPath);
                 var left = resolver.Resolve(RunReference.Parse(parse.GetValue(a)!));
                 var right = resolver.Resolve(RunReference.Parse(parse.GetValue(b)!));
                 var options = CheckCommand.LoadOptions(parse.GetValue(config), env);

@@ -17,7 +17,7 @@ internal static class DashboardCommand
     public static Command Create(CliEnvironment env)
     {
         var outDir = new Option<string>("--out") { Description = "Folder to write index.html into (created when missing; the file is replaced atomically).", Required = true };
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var days = new Option<int?>("--days") { Description = "Only the last N days (default: everything the history keeps: raw runs, then daily aggregates)." };
         var branch = new Option<string>("--branch")
         {
@@ -85,7 +85,7 @@ internal static class DashboardCommand
     }
 
     /// <summary>Streams the branch's runs (oldest first), then each series' daily aggregates, into the builder.</summary>
-    private static DashboardData Read(SqliteHistoryStore store, DashboardBuildOptions options, CliEnvironment env)
+    private static DashboardData Read(IHistoryOperations store, DashboardBuildOptions options, CliEnvironment env)
     {
         var builder = new DashboardDataBuilder(options);
         using (var progress = new ProgressLine(env, "reading history"))

@@ -31,7 +31,7 @@ internal static class ExportCommand
 
     public static Command Create(CliEnvironment env)
     {
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var format = CommonOptions.Format(OutputFormat.Csv, OutputFormat.Json);
         var days = ReportCommand.Days("Only the last N days up to now (N ≥ 1; default: the whole history).", null);
         var branch = new Option<string?>("--branch") { Description = "Only runs on this branch (default: every branch)." };

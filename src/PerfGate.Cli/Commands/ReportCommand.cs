@@ -15,7 +15,7 @@ internal static class ReportCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var days = Days("The window: the last N days up to now (N ≥ 1).", 7);
         var branch = new Option<string>("--branch") { Description = "Branch whose runs and alerts to report.", DefaultValueFactory = _ => "main" };
         var format = CommonOptions.Format();

@@ -22,7 +22,7 @@ internal static class StatusCommand
 
     public static Command Create(CliEnvironment env)
     {
-        var history = CommonOptions.History();
+        var history = CommonOptions.History(env);
         var branch = new Option<string>("--branch") { Description = "Branch whose latest run to show.", DefaultValueFactory = _ => "main" };
         var config = new Option<string?>("--config") { Description = "perfgate.json with the targets (default: ./perfgate.json when present)." };
         var baseline = CommonOptions.Paths("--baseline", "The committed baseline folder or file (default: ./baselines/baseline.json when present).", required: false);

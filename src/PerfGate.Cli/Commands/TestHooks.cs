@@ -17,7 +17,7 @@ internal static class TestHooks
 
     public const string RecordingMarker = "perfgate: test hook: recording started";
 
-    public static void SlowDownRecording(SqliteHistoryStore store, CliEnvironment env)
+    public static void SlowDownRecording(IHistoryStore store, CliEnvironment env)
     {
         if (env.Get(RecordDelayVariable) is not { } text
             || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds))
@@ -25,7 +25,7 @@ internal static class TestHooks
             return;
         }
 
-        store.AfterResultWritten = index =>
+        void Hook(int index)
         {
             if (index == 0)
             {
@@ -34,6 +34,16 @@ internal static class TestHooks
             }
 
             Thread.Sleep(milliseconds);
-        };
+        }
+
+        switch (store)
+        {
+            case SqliteHistoryStore sqlite:
+                sqlite.AfterResultWritten = Hook;
+                break;
+            case Core.History.Postgres.PostgresHistoryStore postgres:
+                postgres.AfterResultWritten = Hook;
+                break;
+        }
     }
 }

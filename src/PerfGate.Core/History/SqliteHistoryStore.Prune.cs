@@ -143,7 +143,7 @@ public sealed partial class SqliteHistoryStore
     /// Quantile of sorted values by linear interpolation between closest ranks (Hyndman &amp; Fan 1996, definition 7;
     /// numpy's default, which the seeds' <c>np.percentile</c> uses).
     /// </summary>
-    private static double Quantile(List<double> sorted, double probability)
+    internal static double Quantile(List<double> sorted, double probability)
     {
         var position = (sorted.Count - 1) * probability;
         var lower = (int)Math.Floor(position);
@@ -151,7 +151,7 @@ public sealed partial class SqliteHistoryStore
         return sorted[lower] + ((position - lower) * (sorted[upper] - sorted[lower]));
     }
 
-    private static DateTimeOffset StartOfUtcDay(DateTimeOffset time)
+    internal static DateTimeOffset StartOfUtcDay(DateTimeOffset time)
     {
         var utc = time.UtcDateTime;
         return new DateTimeOffset(utc.Year, utc.Month, utc.Day, 0, 0, 0, TimeSpan.Zero);

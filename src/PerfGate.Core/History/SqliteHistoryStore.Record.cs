@@ -53,7 +53,7 @@ public sealed partial class SqliteHistoryStore
         });
     }
 
-    private static void ThrowIfDuplicateSeries(BenchmarkRun run)
+    internal static void ThrowIfDuplicateSeries(BenchmarkRun run)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var keys = run.Results.Select(r => r.Id.Key).Concat((run.Metrics.IsDefault ? [] : run.Metrics).Select(m => SeriesKey.ForMetric(m.Id)));

@@ -13,7 +13,7 @@ public static class SyntheticHistory
     /// <summary>The host every synthetic run claims.</summary>
     public static HostFingerprint Host { get; } = new("Linux", "Synthetic CPU", 4, ".NET 10.0", "X64", "0.14.0");
 
-    /// <summary>The series keys <see cref="Generate(SqliteHistoryStore, int, int, SyntheticHistoryOptions?)"/> writes, in order.</summary>
+    /// <summary>The series keys <see cref="Generate(IHistoryStore, int, int, SyntheticHistoryOptions?)"/> writes, in order.</summary>
     public static ImmutableArray<string> SeriesKeys(int series) => [.. Enumerable.Range(0, series).Select(i => Id(i).Key)];
 
     /// <summary>Opens (or creates) the file and fills it; see the other overload.</summary>
@@ -29,7 +29,7 @@ public static class SyntheticHistory
     /// <see cref="SyntheticHistoryOptions.Launches"/> × <see cref="SyntheticHistoryOptions.ValuesPerLaunch"/> values,
     /// on branches taken in turn from <see cref="SyntheticHistoryOptions.Branches"/>.
     /// </summary>
-    public static void Generate(SqliteHistoryStore store, int series, int runs, SyntheticHistoryOptions? options = null)
+    public static void Generate(IHistoryStore store, int series, int runs, SyntheticHistoryOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfNegative(series);

@@ -33,6 +33,7 @@ internal static partial class SqlSourceScan
     [
         ("src/PerfGate.Core/History/SqliteHistoryStore.Alerts.cs", "sql.ToString()"), // a StringBuilder of constant fragments (checked by rule 1)
         ("src/PerfGate.Core/History/SqliteHistoryStore.Alerts.cs", "AcknowledgedAlertsQuery"), // a const: AlertColumns + a literal
+        ("src/PerfGate.Core/History/Postgres/PostgresHistoryStore.Alerts.cs", "sql.ToString()"), // as SQLite's: constant fragments, values as parameters
         ("src/PerfGate.Core/History/SqliteHistoryStore.Prune.cs", "sql"),            // Run(connection, sql, …): every caller passes a literal
         ("src/PerfGate.Core/History/Migrations/MigrationRunner.cs", "migration.Sql"), // the migrations' own constant scripts
     ];

@@ -35,6 +35,8 @@ public sealed class ActionJudgeStepTests : IDisposable
         env.ShouldContainKeyAndValue("WARNING_THRESHOLD", "${{ inputs.warning-threshold }}");
         env.ShouldContainKeyAndValue("FAIL_THRESHOLD", "${{ inputs.fail-threshold }}");
         env.ShouldContainKeyAndValue("COMMENT", "${{ inputs.comment }}");
+        env.ShouldContainKeyAndValue("STATUS_CONTEXT", "${{ inputs.status-context }}");
+        env.ShouldContainKeyAndValue("ACCEPT_LABEL", "${{ inputs.accept-label }}");
         env.ShouldContainKeyAndValue("GITHUB_TOKEN", "${{ inputs.token }}");
     }
 
@@ -129,6 +131,8 @@ public sealed class ActionJudgeStepTests : IDisposable
         info.Environment["AB_DIR"] = "ab";
         info.Environment["CONFIG"] = info.Environment["BASELINE"] = info.Environment["WARNING_THRESHOLD"] = info.Environment["FAIL_THRESHOLD"] = "";
         info.Environment["COMMENT"] = "false";
+        info.Environment["STATUS_CONTEXT"] = "perfgate"; // the action's defaults
+        info.Environment["ACCEPT_LABEL"] = "perfgate: accept";
         info.Environment["GITHUB_TOKEN"] = "";
         info.Environment["PERFGATE"] = _cli.Path("perfgate");
         info.Environment["RUNNER_TEMP"] = _cli.Directory;

@@ -5,13 +5,22 @@ using static PerfGate.Core.Tests.History.HistoryData;
 namespace PerfGate.Core.Tests.History;
 
 /// <summary><see cref="SqliteHistoryStore.GetAcknowledged"/> on a real SQLite file: what the gate's acknowledgement rule reads.</summary>
-public sealed class AcknowledgedAlertsTests
+public abstract class AcknowledgedAlertsTests : IDisposable
 {
+    private protected AcknowledgedAlertsTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public void Only_acknowledged_alerts_of_the_asked_series_and_branch_come_back_newest_acknowledgement_first()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0, "main", ("A", 1), ("B", 1)), [Alert("A", Severity.Critical), Alert("B", Severity.Error), Alert("A", Severity.Warning, Tier.Trend)]);
         store.RecordRun(Run(T0.AddDays(1), "feature/x", ("A", 1)), [Alert("A", Severity.Error)]);
         store.RecordRun(Run(T0.AddDays(2), "main", ("C", 1)), [Alert("C", Severity.Error)]);
@@ -43,8 +52,7 @@ public sealed class AcknowledgedAlertsTests
     [Fact]
     public void Alerts_can_be_read_by_id_and_by_part_of_their_series_key()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0, "main", ("ParseJson", 1), ("Validate", 1)), [Alert("ParseJson", Severity.Error), Alert("Validate", Severity.Error)]);
         var validate = store.GetAlerts(AlertFilter.All).Single(a => a.SeriesKey == Key("Validate"));
 
@@ -54,3 +62,7 @@ public sealed class AcknowledgedAlertsTests
         store.GetAlerts(new AlertFilter { SeriesContains = "%" }).ShouldBeEmpty();
     }
 }
+
+public sealed class SqliteAcknowledgedAlertsTests() : AcknowledgedAlertsTests(new SqliteBackend());
+
+public sealed class PostgresAcknowledgedAlertsTests() : AcknowledgedAlertsTests(new PostgresBackend());

@@ -7,22 +7,31 @@ namespace PerfGate.Core.Tests.History;
 /// Separate store instances (separate connections, as separate gate processes would have) writing one file at once.
 /// SQLite's file locks behave the same between connections of one process as between processes.
 /// </summary>
-public sealed class HistoryConcurrencyTests
+public abstract class HistoryConcurrencyTests : IDisposable
 {
+    private protected HistoryConcurrencyTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Theory]
     [InlineData(2)]
-    [InlineData(4)]
+    [InlineData(8)]
     public async Task Concurrent_writers_lose_no_row(int writers)
     {
         const int RunsPerWriter = 50;
-        using var temp = new TempHistory();
-        temp.Open().Dispose();
+        Backend.Open().Dispose();
         using var start = new Barrier(writers);
 
         var ids = Enumerable.Range(0, writers)
             .Select(w => Task.Factory.StartNew(() =>
             {
-                using var store = temp.Open(new SqliteHistoryOptions { BusyTimeout = TimeSpan.FromSeconds(30) });
+                using var store = Backend.Open();
                 start.SignalAndWait();
                 var mine = new List<long>();
                 for (var i = 0; i < RunsPerWriter; i++)
@@ -37,11 +46,11 @@ public sealed class HistoryConcurrencyTests
         var recorded = await Task.WhenAll(ids).WaitAsync(TimeSpan.FromMinutes(2));
 
         recorded.SelectMany(r => r).Distinct().Count().ShouldBe(writers * RunsPerWriter);
-        temp.Scalar("SELECT count(*) FROM runs").ShouldBe(writers * RunsPerWriter);
-        temp.Scalar("SELECT count(*) FROM results").ShouldBe(writers * RunsPerWriter * 3);
-        temp.Scalar("SELECT count(*) FROM alerts").ShouldBe(writers * RunsPerWriter);
-        temp.Scalar("SELECT count(*) FROM series").ShouldBe(2 + writers);
-        using var reader = temp.Open();
+        Backend.Scalar("SELECT count(*) FROM runs").ShouldBe(writers * RunsPerWriter);
+        Backend.Scalar("SELECT count(*) FROM results").ShouldBe(writers * RunsPerWriter * 3);
+        Backend.Scalar("SELECT count(*) FROM alerts").ShouldBe(writers * RunsPerWriter);
+        Backend.Scalar("SELECT count(*) FROM series").ShouldBe(2 + writers);
+        using var reader = Backend.Open();
         for (var w = 0; w < writers; w++)
         {
             Values(reader.GetRecent($"writer-{w}", [Key("Parse")], 100), "Parse").ShouldBe(Enumerable.Range(0, RunsPerWriter).Reverse().Select(i => (double)i));
@@ -51,15 +60,14 @@ public sealed class HistoryConcurrencyTests
     [Fact]
     public async Task Readers_see_whole_runs_while_a_writer_records()
     {
-        using var temp = new TempHistory();
-        temp.Open().Dispose();
+        Backend.Open().Dispose();
         var methods = Enumerable.Range(0, 20).Select(i => ($"M{i}", 1.0)).ToArray();
         var keys = methods.Select(m => Key(m.Item1)).ToArray();
         using var done = new CancellationTokenSource();
 
         var writer = Task.Run(() =>
         {
-            using var store = temp.Open();
+            using var store = Backend.Open();
             for (var i = 0; i < 40; i++)
             {
                 store.RecordRun(Run(T0.AddMinutes(i), "main", methods), []);
@@ -68,7 +76,7 @@ public sealed class HistoryConcurrencyTests
             done.Cancel();
         });
         var observations = 0;
-        using (var store = temp.Open())
+        using (var store = Backend.Open())
         {
             while (!done.IsCancellationRequested || observations == 0)
             {
@@ -82,3 +90,7 @@ public sealed class HistoryConcurrencyTests
         observations.ShouldBeGreaterThan(0);
     }
 }
+
+public sealed class SqliteHistoryConcurrencyTests() : HistoryConcurrencyTests(new SqliteBackend());
+
+public sealed class PostgresHistoryConcurrencyTests() : HistoryConcurrencyTests(new PostgresBackend());

@@ -4,13 +4,22 @@ using static PerfGate.Core.Tests.History.HistoryData;
 
 namespace PerfGate.Core.Tests.History;
 
-public sealed class HistoryOperationsTests
+public abstract class HistoryOperationsTests : IDisposable
 {
+    private protected HistoryOperationsTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public void Alerts_filter_by_severity_acknowledgement_and_time_and_can_be_acknowledged()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0, "main", ("A", 1)), [Alert("A", Severity.Warning), Alert("A", Severity.Critical, Tier.Trend)]);
         store.RecordRun(Run(T0.AddDays(1), "main", ("A", 1)), [Alert("A", Severity.Error, Tier.Target)]);
 
@@ -36,8 +45,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Targets_are_upserted_from_configuration_and_read_back()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.UpsertTargets(
             [
                 new PerformanceTarget("metric:APP-001", 500, 550, 600, "ms", "Application startup"),
@@ -56,8 +64,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Runs_are_found_by_branch_id_and_commit_prefix()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         var first = Run(T0, "main", ("A", 1)) with { Commit = "ABCDEF0123456789abcdef0123456789abcdef01" };
         var firstId = store.RecordRun(first, []);
         var featureId = store.RecordRun(Run(T0.AddHours(1), "feature/x", ("A", 1)) with { Commit = "abc999" }, []);
@@ -78,8 +85,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Runs_in_a_time_window_stream_oldest_first_with_their_results()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         for (var i = 0; i < 5; i++)
         {
             store.RecordRun(Run(T0.AddDays(i), i % 2 == 0 ? "main" : "feature/x", ("A", i), ("B", i)), []);
@@ -94,8 +100,7 @@ public sealed class HistoryOperationsTests
     [Fact]
     public void Trend_medians_read_by_the_store_equal_the_ones_computed_from_streamed_runs()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         // Four earlier main runs on the CI machine (A: 10, 40, 20, 30 → median 25; B: 5, 7, 9 and one failed run), one on
         // another machine and one on another branch (both left out), one after the latest-run window, then the latest.
         store.RecordRun(Run(T0, "main", ("A", 10), ("B", 5)), []);
@@ -111,7 +116,7 @@ public sealed class HistoryOperationsTests
         var (from, to) = (latest.Timestamp.AddDays(-7), latest.Timestamp);
 
         var read = store.GetTrendMedians(latest, from, to);
-        var streamed = TrendMedians.From(latest, ((IHistoryOperations)store).StreamRuns(from, to, "main").Select(RunValues.From), from, to);
+        var streamed = TrendMedians.From(latest, store.StreamRuns(from, to, "main").Select(RunValues.From), from, to);
 
         read.Keys.Order().ShouldBe([Key("A"), Key("B")]);
         read[Key("A")].ShouldBe(new TrendMedian(25, 4));
@@ -119,3 +124,7 @@ public sealed class HistoryOperationsTests
         streamed.ShouldBe(read, ignoreOrder: true);
     }
 }
+
+public sealed class SqliteHistoryOperationsTests() : HistoryOperationsTests(new SqliteBackend());
+
+public sealed class PostgresHistoryOperationsTests() : HistoryOperationsTests(new PostgresBackend());

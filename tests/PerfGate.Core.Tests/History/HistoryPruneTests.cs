@@ -4,15 +4,24 @@ using static PerfGate.Core.Tests.History.HistoryData;
 
 namespace PerfGate.Core.Tests.History;
 
-public sealed class HistoryPruneTests
+public abstract class HistoryPruneTests : IDisposable
 {
+    private protected HistoryPruneTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     private static readonly DateTimeOffset Now = new(2025, 6, 30, 15, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public void Runs_older_than_30_days_become_daily_aggregates_and_their_alerts_stay()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         var oldDay = new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero);
         long oldRun = 0;
         foreach (var (hour, median) in new[] { (1, 100.0), (5, 110.0), (9, 120.0), (13, 130.0), (17, 140.0) })
@@ -32,7 +41,7 @@ public sealed class HistoryPruneTests
         pruned.AggregatesWritten.ShouldBe(3);
         store.GetRun(oldRun).ShouldBeNull();
         store.GetRun(recentRun).ShouldNotBeNull();
-        temp.Scalar("SELECT count(*) FROM result_samples").ShouldBe(1);
+        Backend.Scalar("SELECT count(*) FROM result_samples").ShouldBe(1);
 
         var main = store.GetDailyAggregates(Key("Parse"), "main").Single(a => a.FingerprintKey == Ci.Key);
         main.ShouldBe(new DailyAggregate(new DateOnly(2025, 5, 1), "main", Key("Parse"), Ci.Key, 5, 120, 100, 140, 102, 138, null));
@@ -48,8 +57,7 @@ public sealed class HistoryPruneTests
     [Fact]
     public void Pruning_again_changes_nothing_and_aggregates_older_than_a_year_go()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(Now.AddDays(-400), "main", ("Parse", 1)), []);
         store.RecordRun(Run(Now.AddDays(-100), "main", ("Parse", 2)), []);
 
@@ -69,8 +77,7 @@ public sealed class HistoryPruneTests
     [Fact]
     public void Late_runs_for_an_aggregated_day_are_merged_into_it()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         var day = Now.AddDays(-60);
         store.RecordRun(Run(day, "main", ("Parse", 100)), []);
         store.Prune(Now);
@@ -87,11 +94,14 @@ public sealed class HistoryPruneTests
     [Fact]
     public void Retention_is_configurable()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(Now.AddDays(-3), "main", ("Parse", 1)), []);
 
         store.Prune(Now).RunsDeleted.ShouldBe(0);
         store.Prune(Now, rawRetention: TimeSpan.FromDays(1)).RunsDeleted.ShouldBe(1);
     }
 }
+
+public sealed class SqliteHistoryPruneTests() : HistoryPruneTests(new SqliteBackend());
+
+public sealed class PostgresHistoryPruneTests() : HistoryPruneTests(new PostgresBackend());

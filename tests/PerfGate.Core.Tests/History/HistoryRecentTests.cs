@@ -4,13 +4,22 @@ using static PerfGate.Core.Tests.History.HistoryData;
 
 namespace PerfGate.Core.Tests.History;
 
-public sealed class HistoryRecentTests
+public abstract class HistoryRecentTests : IDisposable
 {
+    private protected HistoryRecentTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public void Newest_points_come_first_and_at_most_perSeries_of_them()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         for (var i = 1; i <= 5; i++)
         {
             store.RecordRun(Run(T0.AddHours(i), "main", ("Parse", 100 + i), ("Load", 200 + i)), []);
@@ -31,8 +40,7 @@ public sealed class HistoryRecentTests
     [Fact]
     public void Order_is_by_measurement_time_not_by_recording_order()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0.AddHours(3), "main", ("Parse", 3)), []);
         store.RecordRun(Run(T0.AddHours(1), "main", ("Parse", 1)), []);
         store.RecordRun(Run(T0.AddHours(2), "main", ("Parse", 2)), []);
@@ -43,8 +51,7 @@ public sealed class HistoryRecentTests
     [Fact]
     public void Only_the_requested_branch_counts()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0.AddHours(1), "main", ("Parse", 100)), []);
         store.RecordRun(Run(T0.AddHours(2), "feature/x", ("Parse", 999)), []);
         store.RecordRun(Run(T0.AddHours(3), "main", ("Parse", 101)), []);
@@ -57,8 +64,7 @@ public sealed class HistoryRecentTests
     [Fact]
     public void A_fingerprint_keeps_only_runs_from_that_machine()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0.AddHours(1), "main", Ci, ("Parse", 100)), []);
         store.RecordRun(Run(T0.AddHours(2), "main", Laptop, ("Parse", 50)), []);
         store.RecordRun(Run(T0.AddHours(3), "main", Ci, ("Parse", 102)), []);
@@ -71,8 +77,7 @@ public sealed class HistoryRecentTests
     [Fact]
     public void A_series_missing_from_the_newest_runs_is_completed_from_older_ones()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0.AddHours(1), "main", ("Parse", 1), ("Rare", 10)), []);
         store.RecordRun(Run(T0.AddHours(2), "main", ("Parse", 2), ("Rare", 20)), []);
         store.RecordRun(Run(T0.AddHours(3), "feature/x", ("Rare", 999)), []);
@@ -90,8 +95,7 @@ public sealed class HistoryRecentTests
     [Fact]
     public void Unknown_series_are_present_and_empty_and_failed_results_are_not_points()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         store.RecordRun(Run(T0.AddHours(1), "main", ("Parse", 100)), []);
         var failed = Run(T0.AddHours(2), "main", ("Parse", 0));
         failed = failed with { Run = failed.Run with { Results = [new BenchmarkResult { Id = Id("Parse") }] } };
@@ -107,8 +111,7 @@ public sealed class HistoryRecentTests
     [Fact]
     public void Run_level_metrics_are_series_too()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         foreach (var (hour, tokens) in new[] { (1, 3000.0), (2, 3100.0) })
         {
             var run = Run(T0.AddHours(hour), "main", ("Parse", 1));
@@ -121,19 +124,22 @@ public sealed class HistoryRecentTests
     [Fact]
     public void A_synthetic_history_answers_with_perSeries_points_for_every_series()
     {
-        using var temp = new TempHistory();
-        using (var store = temp.Open())
+        using (var store = Backend.Open())
         {
             SyntheticHistory.Generate(store, series: 30, runs: 25, new SyntheticHistoryOptions { Branches = ["main", "pr"] });
         }
 
-        using var reopened = temp.Open();
+        using var reopened = Backend.Open();
         var keys = SyntheticHistory.SeriesKeys(30);
         var recent = reopened.GetRecent("main", keys, perSeries: 10, SyntheticHistory.Host.Key);
 
         recent.Count.ShouldBe(30);
         recent.Values.ShouldAllBe(points => points.Length == 10);
         recent[keys[0]].Select(p => p.Timestamp).ShouldBeInOrder(SortDirection.Descending);
-        temp.Scalar("SELECT count(*) FROM results").ShouldBe(30 * 25);
+        Backend.Scalar("SELECT count(*) FROM results").ShouldBe(30 * 25);
     }
 }
+
+public sealed class SqliteHistoryRecentTests() : HistoryRecentTests(new SqliteBackend());
+
+public sealed class PostgresHistoryRecentTests() : HistoryRecentTests(new PostgresBackend());

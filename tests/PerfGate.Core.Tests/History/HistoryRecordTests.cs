@@ -5,13 +5,22 @@ using static PerfGate.Core.Tests.History.HistoryData;
 
 namespace PerfGate.Core.Tests.History;
 
-public sealed class HistoryRecordTests
+public abstract class HistoryRecordTests : IDisposable
 {
+    private protected HistoryRecordTests(HistoryBackend backend) => Backend = backend;
+
+    private protected HistoryBackend Backend { get; }
+
+    public void Dispose()
+    {
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     [Fact]
     public void A_run_round_trips_with_statistics_launches_raw_values_allocations_and_metrics()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         var parse = Result("Parse", 1234.5, allocated: 4096) with
         {
             Metrics = [new MetricValue("Gen0", "Gen 0 collects / 1k op", 0.25, "count", false, false)],
@@ -72,8 +81,7 @@ public sealed class HistoryRecordTests
     [Fact]
     public void Raw_values_above_the_cap_are_sampled_from_every_launch_and_the_original_count_kept()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open(new SqliteHistoryOptions { MaxStoredValuesPerResult = 30 });
+        using var store = Backend.Open(30);
         var launches = Enumerable.Range(1, 3).Select(l => new Launch(l, [.. Enumerable.Range(0, 100).Select(v => (l * 1000.0) + v)])).ToArray();
         var result = Result("Big", 1000) with { Launches = [.. launches] };
         var id = store.RecordRun(new RecordedRun { Run = new BenchmarkRun { Host = Ci, Results = [result] }, Branch = "main", Timestamp = T0 }, []);
@@ -91,38 +99,40 @@ public sealed class HistoryRecordTests
     [Fact]
     public void A_failure_in_the_middle_of_recording_leaves_no_half_written_run()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
         var run = Run(T0, "main", ("A", 1), ("B", 2), ("C", 3), ("D", 4));
-        store.AfterResultWritten = index =>
+        HistoryBackend.SetAfterResultWritten(store, index =>
         {
             if (index == 2)
             {
                 throw new InvalidOperationException("simulated crash after the third result");
             }
-        };
+        });
 
         Should.Throw<InvalidOperationException>(() => store.RecordRun(run, [Alert("A", Severity.Warning)]));
 
         foreach (var table in new[] { "runs", "results", "result_samples", "alerts", "series" })
         {
-            temp.Scalar($"SELECT count(*) FROM {table}").ShouldBe(0, table);
+            Backend.Scalar($"SELECT count(*) FROM {table}").ShouldBe(0, table);
         }
 
-        store.AfterResultWritten = null;
+        HistoryBackend.SetAfterResultWritten(store, null);
         var id = store.RecordRun(run, [Alert("A", Severity.Warning)]);
         store.GetResults(id).Count.ShouldBe(4);
-        temp.Scalar("SELECT count(*) FROM series").ShouldBe(4);
+        Backend.Scalar("SELECT count(*) FROM series").ShouldBe(4);
     }
 
     [Fact]
     public void A_run_naming_the_same_series_twice_is_rejected_before_anything_is_written()
     {
-        using var temp = new TempHistory();
-        using var store = temp.Open();
+        using var store = Backend.Open();
 
         Should.Throw<ArgumentException>(() => store.RecordRun(Run(T0, "main", ("A", 1), ("A", 2)), []))
             .Message.ShouldContain(Key("A"));
-        temp.Scalar("SELECT count(*) FROM runs").ShouldBe(0);
+        Backend.Scalar("SELECT count(*) FROM runs").ShouldBe(0);
     }
 }
+
+public sealed class SqliteHistoryRecordTests() : HistoryRecordTests(new SqliteBackend());
+
+public sealed class PostgresHistoryRecordTests() : HistoryRecordTests(new PostgresBackend());

@@ -125,7 +125,8 @@ public sealed partial class AdoptionTests
         runs.ShouldContain("\"$PERFGATE\" ab \\");
         runs.ShouldContain("args=(check --ab \"$AB_DIR\" --markdown perfgate-report.md --comment-markdown perfgate-comment.md --json perfgate-verdict.json)");
         runs.ShouldContain("if [ \"$status\" -gt 1 ]; then exit \"$status\"; fi");
-        runs.ShouldContain("# INTEGRATOR:", customMessage: "the marked place for --github-status / --accept-label");
+        runs.ShouldContain("args+=(--github-status --context \"$STATUS_CONTEXT\")");
+        runs.ShouldContain("args+=(--accept-label \"$ACCEPT_LABEL\")");
     }
 
     private static void CheckCall(Dictionary<object, object> with, string where)

@@ -11,9 +11,9 @@ public sealed partial class WorkflowTests
     /// <summary>Every write permission in the repository's workflows, by file and job. Adding one means adding it here.</summary>
     private static readonly Dictionary<(string File, string Job), string[]> AllowedWrites = new()
     {
-        [("perf-gate.yml", "perfgate")] = ["pull-requests"],
-        [("perf-gate-comment.yml", "perfgate")] = ["pull-requests"],
-        [(Reusable, "gate")] = ["pull-requests"],
+        [("perf-gate.yml", "perfgate")] = ["pull-requests", "statuses"],
+        [("perf-gate-comment.yml", "perfgate")] = ["pull-requests", "statuses"],
+        [(Reusable, "gate")] = ["pull-requests", "statuses"],
         [(Reusable, "comment")] = ["pull-requests"],
         [("perf-main.yml", "record")] = ["contents"],
         [("perf-baseline.yml", "refresh")] = ["contents", "pull-requests"],
@@ -112,7 +112,7 @@ public sealed partial class WorkflowTests
                 if (getsToken)
                 {
                     Regex.IsMatch(run, @"dotnet (build|restore|run)\b").ShouldBeFalse($"{file}/{job}: a step with the token builds");
-                    Regex.IsMatch(run, @"git push|gh (api|pr)|perfgate-history\.sh (fetch|push)").ShouldBeTrue($"{file}/{job}: '{step.GetValueOrDefault("name")}' gets the token but neither pushes nor publishes");
+                    Regex.IsMatch(run, @"git push|gh (api|pr)|perfgate-history\.sh (fetch|push)|--record-accepted").ShouldBeTrue($"{file}/{job}: '{step.GetValueOrDefault("name")}' gets the token but neither pushes nor publishes");
                 }
             }
         }
@@ -267,7 +267,8 @@ public sealed partial class WorkflowTests
         var report = WorkflowFile.Map(gate.Single(s => IsUse(s, "actions/upload-artifact@"))["with"]);
         ((string)report["name"]).ShouldBe("perfgate-report");
         ((string)report["path"]).ShouldContain("perfgate-comment.md");
-        WorkflowFile.Text(Reusable).ShouldContain("# INTEGRATOR:", customMessage: "the marked place for --github-status / --accept-label");
+        ((string)judge["status-context"]).ShouldBe("${{ inputs.status-context }}");
+        ((string)judge["accept-label"]).ShouldBe("${{ inputs.accept-label }}");
 
         foreach (var job in new[] { "benchmarks", "gate" })
         {

@@ -73,7 +73,7 @@ internal static class MigrationRunner
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static void ThrowIfNewer(string path, int current, int known)
+    internal static void ThrowIfNewer(string path, int current, int known)
     {
         if (current > known)
         {

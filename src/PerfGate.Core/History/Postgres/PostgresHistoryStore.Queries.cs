@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using System.Data;
+using Npgsql;
+using PerfGate.Core.Results;
+
+namespace PerfGate.Core.History.Postgres;
+
+public sealed partial class PostgresHistoryStore
+{
+    private const string RunColumns =
+        "id, recorded_at, commit_sha, branch, pull_request, os, processor, logical_cores, runtime, architecture, bdn_version, detail, source";
+
+    /// <inheritdoc />
+    public StoredRun? GetLatestRun(string? branch = null) => Execute(connection =>
+    {
+        using var command = new NpgsqlCommand(
+            $"SELECT {RunColumns} FROM runs WHERE project = @project AND (@branch::text IS NULL OR branch = @branch) ORDER BY recorded_at DESC, id DESC LIMIT 1;",
+            connection);
+        command.Parameters.AddWithValue("project", _project);
+        command.Parameters.AddWithValue("branch", NpgsqlTypes.NpgsqlDbType.Text, DbValue(branch));
+        return ReadRuns(command).FirstOrDefault();
+    });
+
+    /// <inheritdoc />
+    public StoredRun? GetRun(long runId) => Execute(connection => FindRun(connection, runId));
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredRun> FindRunsByCommit(string commitPrefix)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commitPrefix);
+        return Execute(connection =>
+        {
+            using var command = new NpgsqlCommand(
+                $"SELECT {RunColumns} FROM runs WHERE project = @project AND lower(left(commit_sha, length(@prefix))) = @prefix ORDER BY recorded_at DESC, id DESC;",
+                connection);
+            command.Parameters.AddWithValue("project", _project);
+            command.Parameters.AddWithValue("prefix", commitPrefix.Trim().ToLowerInvariant());
+            return (IReadOnlyList<StoredRun>)ReadRuns(command);
+        });
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<StoredResult> GetResults(long runId) => Execute(connection => (IReadOnlyList<StoredResult>)ReadResults(connection, runId));
+
+    /// <inheritdoc />
+    public RunWithResults? LoadRun(long runId) => Execute(connection =>
+    {
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var run = FindRun(connection, runId);
+        return run is null ? null : new RunWithResults(run, ReadResults(connection, runId));
+    });
+
+    /// <inheritdoc />
+    public IEnumerable<RunWithResults> StreamRuns(DateTimeOffset from, DateTimeOffset to, string? branch = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new PostgresTranslatedSequence<RunWithResults>(StreamRunsCore(from, to, branch), this);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>As SQLite's: only each result's series key and median are read (no samples), the medians computed here.</remarks>
+    public IReadOnlyDictionary<string, TrendMedian> GetTrendMedians(StoredRun run, DateTimeOffset from, DateTimeOffset to)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Execute(connection =>
+        {
+            using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+            List<StoredRun> runs;
+            using (var command = new NpgsqlCommand(
+                $"SELECT {RunColumns} FROM runs WHERE project = @project AND recorded_at >= @from AND recorded_at < @to AND branch = @branch;", connection))
+            {
+                command.Parameters.AddWithValue("project", _project);
+                command.Parameters.AddWithValue("from", from.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("to", to.ToUnixTimeMilliseconds());
+                command.Parameters.AddWithValue("branch", run.Branch);
+                runs = ReadRuns(command);
+            }
+
+            var ids = runs.Where(r => TrendMedians.Counts(run, r, from, to)).Select(r => r.Id).ToArray();
+            var bySeries = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            if (ids.Length > 0)
+            {
+                using var query = new NpgsqlCommand("""
+                    SELECT s.key, r.median_ns FROM results r JOIN series s ON s.id = r.series_id
+                    WHERE r.run_id = ANY(@runs) AND r.median_ns IS NOT NULL AND NOT r.failed;
+                    """, connection);
+                query.Parameters.AddWithValue("runs", ids);
+                using var reader = query.ExecuteReader();
+                while (reader.Read())
+                {
+                    var key = reader.GetString(0);
+                    if (!bySeries.TryGetValue(key, out var list))
+                    {
+                        bySeries.Add(key, list = new List<double>(ids.Length));
+                    }
+
+                    list.Add(reader.GetDouble(1));
+                }
+            }
+
+            return (IReadOnlyDictionary<string, TrendMedian>)bySeries.ToDictionary(
+                p => p.Key, p => new TrendMedian(Statistics.Quantiles.Median(p.Value), p.Value.Count(double.IsFinite)), StringComparer.Ordinal);
+        });
+    }
+
+    private IEnumerable<RunWithResults> StreamRunsCore(DateTimeOffset from, DateTimeOffset to, string? branch)
+    {
+        using var connection = Open();
+        // One snapshot for the whole enumeration, as SQLite's read transaction.
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        List<StoredRun> runs;
+        using (var command = new NpgsqlCommand(
+            $"SELECT {RunColumns} FROM runs WHERE project = @project AND recorded_at >= @from AND recorded_at < @to AND (@branch::text IS NULL OR branch = @branch) ORDER BY recorded_at, id;",
+            connection))
+        {
+            command.Parameters.AddWithValue("project", _project);
+            command.Parameters.AddWithValue("from", from.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("to", to.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("branch", NpgsqlTypes.NpgsqlDbType.Text, DbValue(branch));
+            runs = ReadRuns(command);
+        }
+
+        foreach (var run in runs)
+        {
+            yield return new RunWithResults(run, ReadResults(connection, run.Id));
+        }
+    }
+
+    private StoredRun? FindRun(NpgsqlConnection connection, long runId)
+    {
+        using var command = new NpgsqlCommand($"SELECT {RunColumns} FROM runs WHERE id = @id AND project = @project;", connection);
+        command.Parameters.AddWithValue("id", runId);
+        command.Parameters.AddWithValue("project", _project);
+        return ReadRuns(command).FirstOrDefault();
+    }
+
+    private static List<StoredRun> ReadRuns(NpgsqlCommand command)
+    {
+        var runs = new List<StoredRun>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var host = new HostFingerprint(
+                Os: reader.GetString(5),
+                Processor: reader.GetString(6),
+                LogicalCores: reader.GetInt32(7),
+                Runtime: reader.GetString(8),
+                Architecture: reader.GetString(9),
+                BenchmarkDotNetVersion: reader.GetString(10));
+            var source = reader.GetString(12);
+            runs.Add(new StoredRun(
+                Id: reader.GetInt64(0),
+                Timestamp: FromUnixMs(reader.GetInt64(1)),
+                Branch: reader.GetString(3),
+                Commit: NullableString(reader, 2),
+                PullRequest: reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                Host: host,
+                Detail: StoredNames.ParseDetail(reader.GetString(11)),
+                Sources: source.Length == 0 ? [] : [.. source.Split('\n')]));
+        }
+
+        return runs;
+    }
+
+    private ImmutableArray<StoredResult> ReadResults(NpgsqlConnection connection, long runId)
+    {
+        using var command = new NpgsqlCommand("""
+            SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
+                   r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
+                   r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
+                   x.raw_values, x.raw_count, x.launch_layout, x.metrics
+            FROM results r
+            JOIN runs u ON u.id = r.run_id AND u.project = @project
+            JOIN series s ON s.id = r.series_id
+            LEFT JOIN result_samples x ON x.result_id = r.id
+            WHERE r.run_id = @run_id
+            ORDER BY r.id;
+            """, connection);
+        command.Parameters.AddWithValue("run_id", runId);
+        command.Parameters.AddWithValue("project", _project);
+        var results = ImmutableArray.CreateBuilder<StoredResult>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            results.Add(ReadResult(reader));
+        }
+
+        return results.ToImmutable();
+    }
+
+    private static StoredResult ReadResult(NpgsqlDataReader reader)
+    {
+        var key = reader.GetString(1);
+        var displayName = reader.GetString(7);
+        var fullName = reader.GetString(8);
+        var launchMedians = reader.IsDBNull(19) ? [] : DoubleBlob.Decode(reader.GetFieldValue<byte[]>(19));
+        var metrics = reader.IsDBNull(25)
+            ? []
+            : HistoryJson.ReadMetrics(reader.GetString(25));
+        var originalCount = reader.IsDBNull(23) ? 0 : reader.GetInt32(23);
+
+        if (string.Equals(reader.GetString(2), "metric", StringComparison.Ordinal))
+        {
+            var value = DoubleOrNaN(reader, 9);
+            var metric = metrics.IsDefaultOrEmpty
+                ? new MetricValue(key[SeriesKey.MetricPrefix.Length..], displayName, value, "", BiggerIsBetter: false, Deterministic: false)
+                : metrics[0] with { Value = value };
+            return new StoredResult(reader.GetInt64(0), key, displayName, fullName, Benchmark: null, metric, [], originalCount);
+        }
+
+        TimeStatistics? statistics = reader.GetBoolean(21)
+            ? null
+            : new TimeStatistics(
+                N: reader.GetInt32(17),
+                Mean: DoubleOrNaN(reader, 10),
+                Median: DoubleOrNaN(reader, 9),
+                StandardDeviation: DoubleOrNaN(reader, 11),
+                Min: DoubleOrNaN(reader, 13),
+                Max: DoubleOrNaN(reader, 14),
+                P5: NullableDouble(reader, 15),
+                P95: NullableDouble(reader, 16),
+                StandardError: NullableDouble(reader, 12));
+        var values = reader.IsDBNull(22) ? [] : DoubleBlob.Decode(reader.GetFieldValue<byte[]>(22));
+        var layout = NullableString(reader, 24);
+        var benchmark = new BenchmarkResult
+        {
+            Id = new BenchmarkId(reader.GetString(3), reader.GetString(4), NullableString(reader, 5) ?? "", NullableString(reader, 6) ?? ""),
+            FullName = fullName,
+            Statistics = statistics,
+            Launches = layout is null ? [] : StoredSamples.Rebuild(values, layout),
+            OriginalValues = layout is null ? values : [],
+            AllocatedBytesPerOperation = NullableDouble(reader, 20),
+            Metrics = metrics.IsDefault ? [] : metrics,
+        };
+        return new StoredResult(reader.GetInt64(0), key, displayName, fullName, benchmark, Metric: null, launchMedians, originalCount);
+    }
+}
+
+/// <summary>As <see cref="TranslatedSequence{T}"/>: Npgsql errors while enumerating surface as <see cref="HistoryException"/>.</summary>
+internal sealed class PostgresTranslatedSequence<T>(IEnumerable<T> source, PostgresHistoryStore store) : IEnumerable<T>
+{
+    public IEnumerator<T> GetEnumerator() => new Enumerator(source.GetEnumerator(), store);
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private sealed class Enumerator(IEnumerator<T> inner, PostgresHistoryStore store) : IEnumerator<T>
+    {
+        public T Current => inner.Current;
+
+        object? System.Collections.IEnumerator.Current => Current;
+
+        public bool MoveNext()
+        {
+            try
+            {
+                return inner.MoveNext();
+            }
+            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            {
+                throw store.Translate(exception);
+            }
+        }
+
+        public void Reset() => throw new NotSupportedException();
+
+        public void Dispose() => inner.Dispose();
+    }
+}
