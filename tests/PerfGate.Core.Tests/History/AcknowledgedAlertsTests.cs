@@ -50,6 +50,24 @@ public abstract class AcknowledgedAlertsTests : IDisposable
     }
 
     [Fact]
+    public void An_acknowledgement_keeps_its_reason_and_one_without_a_reason_reads_back_null()
+    {
+        using var store = Backend.Open();
+        store.RecordRun(Run(T0, "main", ("A", 1), ("B", 1)), [Alert("A", Severity.Error), Alert("B", Severity.Error)]);
+        var all = store.GetAlerts(AlertFilter.All);
+        var a = all.Single(x => x.SeriesKey == Key("A")).Id;
+        var b = all.Single(x => x.SeriesKey == Key("B")).Id;
+
+        store.Acknowledge(a, "ana", "noise", T0.AddDays(1), AlertReason.FalseAlarm).ShouldBeTrue();
+        store.Acknowledge(b, "bo", "old style", T0.AddDays(1)).ShouldBeTrue();
+
+        var read = store.GetAlerts(AlertFilter.All).ToDictionary(x => x.Id);
+        read[a].Reason.ShouldBe(AlertReason.FalseAlarm);
+        read[b].Reason.ShouldBeNull();
+        store.GetAcknowledged([Key("A")], "main").Single().Reason.ShouldBe(AlertReason.FalseAlarm);
+    }
+
+    [Fact]
     public void Alerts_can_be_read_by_id_and_by_part_of_their_series_key()
     {
         using var store = Backend.Open();
