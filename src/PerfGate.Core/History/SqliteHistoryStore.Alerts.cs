@@ -192,29 +192,7 @@ public sealed partial class SqliteHistoryStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            alerts.Add(new StoredAlert(
-                Id: reader.GetInt64(0),
-                RunId: reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                TriggeredAt: FromUnixMs(reader.GetInt64(2)),
-                Branch: reader.GetString(3),
-                Commit: NullableString(reader, 4),
-                PullRequest: reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                FingerprintKey: reader.GetString(6),
-                Tier: StoredNames.ParseTier(reader.GetString(7)),
-                Severity: StoredNames.ParseSeverity(reader.GetString(8)),
-                SeriesKey: reader.GetString(9),
-                Metric: reader.GetString(10),
-                CurrentValue: DoubleOrNaN(reader, 11),
-                ExpectedValue: DoubleOrNaN(reader, 12),
-                DeviationPercent: DoubleOrNaN(reader, 13),
-                Message: reader.GetString(14),
-                Acknowledged: reader.GetInt64(15) != 0,
-                AcknowledgedBy: NullableString(reader, 16),
-                AcknowledgedAt: reader.IsDBNull(17) ? null : FromUnixMs(reader.GetInt64(17)),
-                Notes: NullableString(reader, 18))
-            {
-                Reason = AlertReasons.Parse(NullableString(reader, 19)),
-            });
+            alerts.Add(StoredRows.Alert(reader));
         }
 
         return alerts;

@@ -5,6 +5,23 @@ namespace PerfGate.Core.History;
 
 public sealed partial class SqliteHistoryStore
 {
+    /// <summary>
+    /// Inserts a day's aggregate, or merges it into the one already there (exact count, min and max; run-weighted means
+    /// of the quantiles): retention's write and <c>history copy</c>'s import.
+    /// </summary>
+    internal const string MergeAggregateSql = """
+        INSERT INTO daily_aggregates (day, branch, series_id, fingerprint_key, runs, median_of_medians, min, max, p5, p95, mean_allocated)
+        VALUES ($day, $branch, $series_id, $fingerprint, $runs, $median, $min, $max, $p5, $p95, $allocated)
+        ON CONFLICT (day, branch, series_id, fingerprint_key) DO UPDATE SET
+            runs = runs + excluded.runs,
+            median_of_medians = (median_of_medians * runs + excluded.median_of_medians * excluded.runs) / (runs + excluded.runs),
+            min = min(min, excluded.min),
+            max = max(max, excluded.max),
+            p5 = (p5 * runs + excluded.p5 * excluded.runs) / (runs + excluded.runs),
+            p95 = (p95 * runs + excluded.p95 * excluded.runs) / (runs + excluded.runs),
+            mean_allocated = coalesce((coalesce(mean_allocated, excluded.mean_allocated) * runs + coalesce(excluded.mean_allocated, mean_allocated) * excluded.runs) / (runs + excluded.runs), mean_allocated, excluded.mean_allocated);
+        """;
+
     /// <summary>The seeds' retention (§6.2): raw runs 30 days.</summary>
     public static readonly TimeSpan DefaultRawRetention = TimeSpan.FromDays(30);
 
@@ -62,18 +79,7 @@ public sealed partial class SqliteHistoryStore
         using var write = connection.CreateCommand();
         // A day normally arrives once; if late runs for an already aggregated day arrive (an import), merge: exact
         // count, min and max, run-weighted means of the quantiles (an approximation, said so in docs/history.md).
-        write.CommandText = """
-            INSERT INTO daily_aggregates (day, branch, series_id, fingerprint_key, runs, median_of_medians, min, max, p5, p95, mean_allocated)
-            VALUES ($day, $branch, $series_id, $fingerprint, $runs, $median, $min, $max, $p5, $p95, $allocated)
-            ON CONFLICT (day, branch, series_id, fingerprint_key) DO UPDATE SET
-                runs = runs + excluded.runs,
-                median_of_medians = (median_of_medians * runs + excluded.median_of_medians * excluded.runs) / (runs + excluded.runs),
-                min = min(min, excluded.min),
-                max = max(max, excluded.max),
-                p5 = (p5 * runs + excluded.p5 * excluded.runs) / (runs + excluded.runs),
-                p95 = (p95 * runs + excluded.p95 * excluded.runs) / (runs + excluded.runs),
-                mean_allocated = coalesce((coalesce(mean_allocated, excluded.mean_allocated) * runs + coalesce(excluded.mean_allocated, mean_allocated) * excluded.runs) / (runs + excluded.runs), mean_allocated, excluded.mean_allocated);
-            """;
+        write.CommandText = MergeAggregateSql;
         var day = Parameter(write, "$day", SqliteType.Text);
         var branch = Parameter(write, "$branch", SqliteType.Text);
         var seriesId = Parameter(write, "$series_id", SqliteType.Integer);

@@ -220,23 +220,7 @@ public sealed partial class SqliteHistoryStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var host = new HostFingerprint(
-                Os: reader.GetString(5),
-                Processor: reader.GetString(6),
-                LogicalCores: reader.GetInt32(7),
-                Runtime: reader.GetString(8),
-                Architecture: reader.GetString(9),
-                BenchmarkDotNetVersion: reader.GetString(10));
-            var source = reader.GetString(12);
-            runs.Add(new StoredRun(
-                Id: reader.GetInt64(0),
-                Timestamp: FromUnixMs(reader.GetInt64(1)),
-                Branch: reader.GetString(3),
-                Commit: NullableString(reader, 2),
-                PullRequest: reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                Host: host,
-                Detail: StoredNames.ParseDetail(reader.GetString(11)),
-                Sources: source.Length == 0 ? [] : [.. source.Split('\n')]));
+            runs.Add(StoredRows.Run(reader));
         }
 
         return runs;
@@ -261,56 +245,9 @@ public sealed partial class SqliteHistoryStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            results.Add(ReadResult(reader));
+            results.Add(StoredRows.Result(reader));
         }
 
         return results.ToImmutable();
-    }
-
-    private static StoredResult ReadResult(SqliteDataReader reader)
-    {
-        var key = reader.GetString(1);
-        var displayName = reader.GetString(7);
-        var fullName = reader.GetString(8);
-        var launchMedians = reader.IsDBNull(19) ? [] : DoubleBlob.Decode((byte[])reader.GetValue(19));
-        var metrics = reader.IsDBNull(25)
-            ? []
-            : HistoryJson.ReadMetrics(reader.GetString(25));
-        var originalCount = reader.IsDBNull(23) ? 0 : reader.GetInt32(23);
-
-        if (string.Equals(reader.GetString(2), "metric", StringComparison.Ordinal))
-        {
-            var value = DoubleOrNaN(reader, 9);
-            var metric = metrics.IsDefaultOrEmpty
-                ? new MetricValue(key[SeriesKey.MetricPrefix.Length..], displayName, value, "", BiggerIsBetter: false, Deterministic: false)
-                : metrics[0] with { Value = value };
-            return new StoredResult(reader.GetInt64(0), key, displayName, fullName, Benchmark: null, metric, [], originalCount);
-        }
-
-        TimeStatistics? statistics = reader.GetInt64(21) != 0
-            ? null
-            : new TimeStatistics(
-                N: reader.GetInt32(17),
-                Mean: DoubleOrNaN(reader, 10),
-                Median: DoubleOrNaN(reader, 9),
-                StandardDeviation: DoubleOrNaN(reader, 11),
-                Min: DoubleOrNaN(reader, 13),
-                Max: DoubleOrNaN(reader, 14),
-                P5: NullableDouble(reader, 15),
-                P95: NullableDouble(reader, 16),
-                StandardError: NullableDouble(reader, 12));
-        var values = reader.IsDBNull(22) ? [] : DoubleBlob.Decode((byte[])reader.GetValue(22));
-        var layout = NullableString(reader, 24);
-        var benchmark = new BenchmarkResult
-        {
-            Id = new BenchmarkId(reader.GetString(3), reader.GetString(4), NullableString(reader, 5) ?? "", NullableString(reader, 6) ?? ""),
-            FullName = fullName,
-            Statistics = statistics,
-            Launches = layout is null ? [] : StoredSamples.Rebuild(values, layout),
-            OriginalValues = layout is null ? values : [],
-            AllocatedBytesPerOperation = NullableDouble(reader, 20),
-            Metrics = metrics.IsDefault ? [] : metrics,
-        };
-        return new StoredResult(reader.GetInt64(0), key, displayName, fullName, benchmark, Metric: null, launchMedians, originalCount);
     }
 }

@@ -257,18 +257,7 @@ public sealed partial class SqliteHistoryStore : IHistoryTransfer
     {
         using var command = connection.CreateCommand();
         // As retention's merge (SqliteHistoryStore.Prune): a day already there takes the other's runs in.
-        command.CommandText = """
-            INSERT INTO daily_aggregates (day, branch, series_id, fingerprint_key, runs, median_of_medians, min, max, p5, p95, mean_allocated)
-            VALUES ($day, $branch, $series_id, $fingerprint, $runs, $median, $min, $max, $p5, $p95, $allocated)
-            ON CONFLICT (day, branch, series_id, fingerprint_key) DO UPDATE SET
-                runs = runs + excluded.runs,
-                median_of_medians = (median_of_medians * runs + excluded.median_of_medians * excluded.runs) / (runs + excluded.runs),
-                min = min(min, excluded.min),
-                max = max(max, excluded.max),
-                p5 = (p5 * runs + excluded.p5 * excluded.runs) / (runs + excluded.runs),
-                p95 = (p95 * runs + excluded.p95 * excluded.runs) / (runs + excluded.runs),
-                mean_allocated = coalesce((coalesce(mean_allocated, excluded.mean_allocated) * runs + coalesce(excluded.mean_allocated, mean_allocated) * excluded.runs) / (runs + excluded.runs), mean_allocated, excluded.mean_allocated);
-            """;
+        command.CommandText = MergeAggregateSql;
         command.Parameters.AddWithValue("$day", aggregate.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$branch", aggregate.Branch);
         command.Parameters.AddWithValue("$series_id", seriesId);

@@ -72,13 +72,13 @@ public sealed record StatusSummary(int Ok, int Warning, int Error, int Critical,
 
 /// <summary>
 /// Judges the latest run for <c>perfgate status</c>: pure, everything read beforehand. The trend is the value against
-/// the median of the same series (same machine fingerprint) over the runs fed to <see cref="AddTrendRun"/>.
+/// the median of the same series (same machine fingerprint) over the window's earlier runs, as the store computed it
+/// (<see cref="UseTrendMedians"/>).
 /// </summary>
 public sealed class RunStatusBuilder
 {
     private readonly RunWithResults _run;
     private readonly GateOptions _options;
-    private readonly Dictionary<string, List<double>> _trend = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrendMedian> _trendMedians = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Severity> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BenchmarkResult> _baseline = new(StringComparer.Ordinal);
@@ -114,32 +114,7 @@ public sealed class RunStatusBuilder
     /// <summary>The window of earlier runs the trend uses: <c>[run − span, run)</c>.</summary>
     public (DateTimeOffset From, DateTimeOffset To) TrendWindow => (_run.Run.Timestamp - TrendSpan, _run.Run.Timestamp);
 
-    /// <summary>Adds an earlier run's values to the trend; other machines, other branches, the run itself and runs outside the window are skipped.</summary>
-    public void AddTrendRun(RunWithResults earlier)
-    {
-        ArgumentNullException.ThrowIfNull(earlier);
-        var (from, to) = TrendWindow;
-        if (!TrendMedians.Counts(_run.Run, earlier.Run, from, to))
-        {
-            return;
-        }
-
-        foreach (var result in RunValues.From(earlier).Values)
-        {
-            if (result.Value is { } v && double.IsFinite(v))
-            {
-                if (!_trend.TryGetValue(result.SeriesKey, out var values))
-                {
-                    values = [];
-                    _trend.Add(result.SeriesKey, values);
-                }
-
-                values.Add(v);
-            }
-        }
-    }
-
-    /// <summary>The trend's medians as a store computed them (<see cref="IHistoryOperations.GetTrendMedians"/>), instead of feeding every run.</summary>
+    /// <summary>The trend's medians over <see cref="TrendWindow"/> (<see cref="IHistoryOperations.GetTrendMedians"/>).</summary>
     public void UseTrendMedians(IReadOnlyDictionary<string, TrendMedian> medians)
     {
         ArgumentNullException.ThrowIfNull(medians);
@@ -187,8 +162,7 @@ public sealed class RunStatusBuilder
         var baseline = BaselineOf(result);
         double? baselineChange = value is { } cur && baseline is { } b && b != 0 ? (cur / b - 1) * 100 : null;
 
-        var trend = _trendMedians.TryGetValue(result.SeriesKey, out var tm) ? tm
-            : _trend.TryGetValue(result.SeriesKey, out var t) && t.Count > 0 ? new TrendMedian(Quantiles.Median(t), t.Count) : (TrendMedian?)null;
+        TrendMedian? trend = _trendMedians.TryGetValue(result.SeriesKey, out var tm) ? tm : null;
         double? trendMedian = trend?.Median;
         double? trendChange = value is { } c && trendMedian is { } m && m != 0 ? (c / m - 1) * 100 : null;
 

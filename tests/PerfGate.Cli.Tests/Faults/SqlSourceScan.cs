@@ -35,6 +35,8 @@ internal static partial class SqlSourceScan
         ("src/PerfGate.Core/History/SqliteHistoryStore.Alerts.cs", "AcknowledgedAlertsQuery"), // a const: AlertColumns + a literal
         ("src/PerfGate.Core/History/Postgres/PostgresHistoryStore.Alerts.cs", "sql.ToString()"), // as SQLite's: constant fragments, values as parameters
         ("src/PerfGate.Core/History/SqliteHistoryStore.Prune.cs", "sql"),            // Run(connection, sql, …): every caller passes a literal
+        ("src/PerfGate.Core/History/SqliteHistoryStore.Prune.cs", "MergeAggregateSql"),    // a const literal, values as parameters
+        ("src/PerfGate.Core/History/SqliteHistoryStore.Transfer.cs", "MergeAggregateSql"), // the same const (retention's merge)
         ("src/PerfGate.Core/History/Migrations/MigrationRunner.cs", "migration.Sql"), // the migrations' own constant scripts
     ];
 

@@ -127,24 +127,7 @@ public sealed partial class PostgresHistoryStore
             using var transaction = connection.BeginTransaction();
             foreach (var target in targets)
             {
-                using var upsert = new NpgsqlCommand("""
-                    INSERT INTO targets (project, series_key, target, warning, error, unit, description, updated_at, active)
-                    VALUES (@project, @series_key, @target, @warning, @error, @unit, @description, @updated_at, @active)
-                    ON CONFLICT (project, series_key) DO UPDATE SET
-                        target = excluded.target, warning = excluded.warning, error = excluded.error, unit = excluded.unit,
-                        description = excluded.description, updated_at = excluded.updated_at, active = excluded.active;
-                    """, connection, transaction);
-                var p = upsert.Parameters;
-                p.AddWithValue("project", _project);
-                p.AddWithValue("series_key", target.SeriesKey);
-                p.AddWithValue("target", target.Target);
-                p.AddWithValue("warning", NpgsqlDbType.Double, DbValue(target.Warning));
-                p.AddWithValue("error", NpgsqlDbType.Double, DbValue(target.Error));
-                p.AddWithValue("unit", target.Unit);
-                p.AddWithValue("description", NpgsqlDbType.Text, DbValue(target.Description));
-                p.AddWithValue("updated_at", at.ToUnixTimeMilliseconds());
-                p.AddWithValue("active", target.Active);
-                upsert.ExecuteNonQuery();
+                UpsertTarget(connection, transaction, target, at);
             }
 
             if (deactivateMissing)
@@ -197,31 +180,32 @@ public sealed partial class PostgresHistoryStore
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            alerts.Add(new StoredAlert(
-                Id: reader.GetInt64(0),
-                RunId: reader.IsDBNull(1) ? null : reader.GetInt64(1),
-                TriggeredAt: FromUnixMs(reader.GetInt64(2)),
-                Branch: reader.GetString(3),
-                Commit: NullableString(reader, 4),
-                PullRequest: reader.IsDBNull(5) ? null : reader.GetInt32(5),
-                FingerprintKey: reader.GetString(6),
-                Tier: StoredNames.ParseTier(reader.GetString(7)),
-                Severity: StoredNames.ParseSeverity(reader.GetString(8)),
-                SeriesKey: reader.GetString(9),
-                Metric: reader.GetString(10),
-                CurrentValue: DoubleOrNaN(reader, 11),
-                ExpectedValue: DoubleOrNaN(reader, 12),
-                DeviationPercent: DoubleOrNaN(reader, 13),
-                Message: reader.GetString(14),
-                Acknowledged: reader.GetBoolean(15),
-                AcknowledgedBy: NullableString(reader, 16),
-                AcknowledgedAt: reader.IsDBNull(17) ? null : FromUnixMs(reader.GetInt64(17)),
-                Notes: NullableString(reader, 18))
-            {
-                Reason = AlertReasons.Parse(NullableString(reader, 19)),
-            });
+            alerts.Add(StoredRows.Alert(reader));
         }
 
         return alerts;
+    }
+
+    /// <summary>Inserts or replaces one target of this project, stamped <paramref name="updatedAt"/> (configuration sync and <c>history copy</c>).</summary>
+    private void UpsertTarget(NpgsqlConnection connection, NpgsqlTransaction transaction, PerformanceTarget target, DateTimeOffset updatedAt)
+    {
+        using var upsert = new NpgsqlCommand("""
+            INSERT INTO targets (project, series_key, target, warning, error, unit, description, updated_at, active)
+            VALUES (@project, @series_key, @target, @warning, @error, @unit, @description, @updated_at, @active)
+            ON CONFLICT (project, series_key) DO UPDATE SET
+                target = excluded.target, warning = excluded.warning, error = excluded.error, unit = excluded.unit,
+                description = excluded.description, updated_at = excluded.updated_at, active = excluded.active;
+            """, connection, transaction);
+        var p = upsert.Parameters;
+        p.AddWithValue("project", _project);
+        p.AddWithValue("series_key", target.SeriesKey);
+        p.AddWithValue("target", target.Target);
+        p.AddWithValue("warning", NpgsqlDbType.Double, DbValue(target.Warning));
+        p.AddWithValue("error", NpgsqlDbType.Double, DbValue(target.Error));
+        p.AddWithValue("unit", target.Unit);
+        p.AddWithValue("description", NpgsqlDbType.Text, DbValue(target.Description));
+        p.AddWithValue("updated_at", updatedAt.ToUnixTimeMilliseconds());
+        p.AddWithValue("active", target.Active);
+        upsert.ExecuteNonQuery();
     }
 }

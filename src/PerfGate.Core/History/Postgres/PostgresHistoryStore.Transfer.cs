@@ -93,24 +93,7 @@ public sealed partial class PostgresHistoryStore : IHistoryTransfer
 
             foreach (var target in content.Targets)
             {
-                using var upsert = new NpgsqlCommand("""
-                    INSERT INTO targets (project, series_key, target, warning, error, unit, description, updated_at, active)
-                    VALUES (@project, @series_key, @target, @warning, @error, @unit, @description, @updated_at, @active)
-                    ON CONFLICT (project, series_key) DO UPDATE SET
-                        target = excluded.target, warning = excluded.warning, error = excluded.error, unit = excluded.unit,
-                        description = excluded.description, updated_at = excluded.updated_at, active = excluded.active;
-                    """, connection, transaction);
-                var p = upsert.Parameters;
-                p.AddWithValue("project", _project);
-                p.AddWithValue("series_key", target.SeriesKey);
-                p.AddWithValue("target", target.Target);
-                p.AddWithValue("warning", NpgsqlDbType.Double, DbValue(target.Warning));
-                p.AddWithValue("error", NpgsqlDbType.Double, DbValue(target.Error));
-                p.AddWithValue("unit", target.Unit);
-                p.AddWithValue("description", NpgsqlDbType.Text, DbValue(target.Description));
-                p.AddWithValue("updated_at", (target.UpdatedAt ?? DateTimeOffset.UnixEpoch).ToUnixTimeMilliseconds());
-                p.AddWithValue("active", target.Active);
-                upsert.ExecuteNonQuery();
+                UpsertTarget(connection, transaction, target, target.UpdatedAt ?? DateTimeOffset.UnixEpoch);
             }
 
             foreach (var aggregate in content.Aggregates)
