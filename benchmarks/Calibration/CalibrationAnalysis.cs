@@ -51,31 +51,58 @@ internal static class CalibrationAnalysis
         var baseline = mains[^1];
         var rounds = ReadRounds(directory);
 
+        var starts = ReadStarts(directory);
+        var baseRuns = rounds.SelectMany(r => r.Pairs.Select(p => (Round: r.Number, Dir: p.BaseDir, Run: p.Base)))
+            .OrderBy(b => starts.GetValueOrDefault(b.Dir, DateTimeOffset.MaxValue)).ThenBy(b => b.Dir, StringComparer.Ordinal).ToArray();
+
+        // Two histories. "burst": the main runs, recorded back to back before the rounds (a history made in minutes, on one
+        // machine state). "spread": eight unchanged runs made at other moments of the recording (the base runs of the
+        // other rounds, evenly spaced in time), as main's history accrues in CI, one push at a time.
+        var choices = new List<HistoryChoice> { new("burst", _ => mains) };
+        if (rounds.Count >= 2 && baseRuns.Length >= mains.Length + 4)
+        {
+            choices.Add(new("spread", dir =>
+            {
+                var round = RoundOf(dir);
+                var others = baseRuns.Where(b => b.Round != round).ToArray();
+                var take = Math.Min(mains.Length, others.Length);
+                return [.. Enumerable.Range(0, take).Select(i => others[(int)Math.Round(i * (others.Length - 1) / Math.Max(1.0, take - 1))]).Select(b => (b.Dir, b.Run))];
+            }));
+        }
+
         var single = new List<SingleRunCell>();
-        var heads = rounds.SelectMany(r => r.Pairs.Select(p => (p.Condition, p.HeadDir, p.Head)))
-            .GroupBy(h => h.Condition).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Level);
-        var historyByHost = new Dictionary<string, Dictionary<string, ImmutableArray<HistoryPoint>>>(StringComparer.Ordinal);
-        foreach (var group in heads)
-        {
-            single.Add(JudgeSingleRuns(group.Key, [.. group.Select(h => (h.HeadDir, h.Head))], mains, baseline, historyByHost, loads));
-        }
-
-        var bases = rounds.SelectMany(r => r.Pairs.Select(p => (p.BaseDir, p.Base))).ToArray();
-        if (bases.Length > 0)
-        {
-            single.Insert(0, JudgeSingleRuns(Condition.BaseRuns, bases, mains, baseline, historyByHost, loads));
-        }
-
         var ab = new List<AbCell>();
+        var historyCache = new Dictionary<string, Dictionary<string, ImmutableArray<HistoryPoint>>>(StringComparer.Ordinal);
+        foreach (var choice in choices)
+        {
+            var bases = rounds.SelectMany(r => r.Pairs.Select(p => (p.BaseDir, p.Base))).ToArray();
+            if (bases.Length > 0)
+            {
+                single.Add(JudgeSingleRuns(choice, Condition.BaseRuns, bases, historyCache, loads));
+            }
+
+            var heads = rounds.SelectMany(r => r.Pairs.Select(p => (p.Condition, p.HeadDir, p.Head)))
+                .GroupBy(h => h.Condition).OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Level);
+            foreach (var group in heads)
+            {
+                single.Add(JudgeSingleRuns(choice, group.Key, [.. group.Select(h => (h.HeadDir, h.Head))], historyCache, loads));
+            }
+        }
+
         foreach (var condition in rounds.SelectMany(r => r.Pairs.Select(p => p.Condition)).Distinct().OrderBy(c => c.Kind, StringComparer.Ordinal).ThenBy(c => c.Level))
         {
             var pairs = rounds.Select(r => (r.Number, Pair: r.Pairs.FirstOrDefault(p => p.Condition == condition)))
                 .Where(x => x.Pair is not null).OrderBy(x => x.Number).ToArray();
             var all = pairs.Select(x => (Round: new AbRound(x.Number, x.Pair!.Base, x.Pair.Head), x.Pair)).ToArray();
+            var abHistory = HistoryFor(choices[0], all[0].Pair.HeadDir, all[0].Round.Head.Host.Key, historyCache).History;
             foreach (var take in new[] { Math.Min(ShortRounds, all.Length), all.Length }.Distinct())
             {
-                ab.Add(JudgeAb(condition, [.. all.Take(take)], loads));
+                // as the PR job runs it: main's recorded runs as history (they give each benchmark's relative noise)
+                ab.Add(JudgeAb(condition, [.. all.Take(take)], loads, abHistory));
             }
+
+            // a repository's first PR: no history at all
+            ab.Add(JudgeAb(condition, [.. all.Take(Math.Min(ShortRounds, all.Length))], loads, null));
         }
 
         return new CalibrationReport(
@@ -93,26 +120,24 @@ internal static class CalibrationAnalysis
     // single runs
     // ---------------------------------------------------------------------------------------------------------
     private static SingleRunCell JudgeSingleRuns(
+        HistoryChoice choice,
         Condition condition,
         (string Dir, BenchmarkRun Run)[] runs,
-        (string Dir, BenchmarkRun Run)[] mains,
-        (string Dir, BenchmarkRun Run) baseline,
-        Dictionary<string, Dictionary<string, ImmutableArray<HistoryPoint>>> historyByHost,
+        Dictionary<string, Dictionary<string, ImmutableArray<HistoryPoint>>> historyCache,
         IReadOnlyDictionary<string, double> loads)
     {
         var counts = new Counts();
         var changes = new List<double>();
         var shiftRuns = 0;
-        foreach (var (_, run) in runs)
+        var disturbedRuns = 0;
+        foreach (var (dir, run) in runs)
         {
-            var hostKey = run.Host.Key;
-            if (!historyByHost.TryGetValue(hostKey, out var history))
-            {
-                history = historyByHost[hostKey] = BuildHistory([.. mains.Select(m => m.Run)], hostKey);
-            }
+            var (history, mains) = HistoryFor(choice, dir, run.Host.Key, historyCache);
+            var baseline = mains[^1];
 
             var verdict = Gate.Evaluate(new GateInput { Current = run, Baseline = baseline.Run, History = history, Options = GateOptions.Default });
             shiftRuns += verdict.Notes.Any(n => n.Contains(RunnerShiftNote, StringComparison.Ordinal)) ? 1 : 0;
+            disturbedRuns += verdict.DisturbedRun is null ? 0 : 1;
             foreach (var b in verdict.Benchmarks.Where(b => b.Kind is not (ChangeKind.New or ChangeKind.Removed or ChangeKind.FailedToRun)))
             {
                 var current = run.Results.FirstOrDefault(r => r.Id.Key == b.Id);
@@ -125,6 +150,11 @@ internal static class CalibrationAnalysis
                 }
 
                 counts.Add(b);
+                if (b.Fails && Environment.GetEnvironmentVariable("PERFGATE_CALIBRATION_VERBOSE") == "1")
+                {
+                    Console.Error.WriteLine($"single ({choice.Name}) {condition.Label} {dir}: {b.Id} fails {b.ChangePercent:+0.0}% — {string.Join(" | ", b.Findings.Where(f => f.Fails).Select(f => f.Message))}");
+                }
+
                 counts.Ratio += RatioOfMeans(current, reference) > RatioThreshold ? 1 : 0;
                 counts.TTest += TTest(current.Statistics.Median, mainMedians) ? 1 : 0;
                 counts.Rank += RankTest(current, reference) ? 1 : 0;
@@ -132,7 +162,29 @@ internal static class CalibrationAnalysis
             }
         }
 
-        return new SingleRunCell(condition, runs.Length, counts, shiftRuns, Median(changes), LoadRange.Of([.. runs.Select(r => loads.GetValueOrDefault(r.Dir, double.NaN))]));
+        return new SingleRunCell(choice.Name, condition, runs.Length, counts, shiftRuns, disturbedRuns, Median(changes), LoadRange.Of([.. runs.Select(r => loads.GetValueOrDefault(r.Dir, double.NaN))]));
+    }
+
+    /// <summary>The history runs the choice gives for judging <paramref name="dir"/>, as history points (cached by the runs chosen).</summary>
+    private static (Dictionary<string, ImmutableArray<HistoryPoint>> History, (string Dir, BenchmarkRun Run)[] Mains) HistoryFor(
+        HistoryChoice choice, string dir, string hostKey, Dictionary<string, Dictionary<string, ImmutableArray<HistoryPoint>>> cache)
+    {
+        var mains = choice.Mains(dir);
+        var key = hostKey + "|" + string.Join("|", mains.Select(m => m.Dir));
+        if (!cache.TryGetValue(key, out var history))
+        {
+            history = cache[key] = BuildHistory([.. mains.Select(m => m.Run)], hostKey);
+        }
+
+        return (history, mains);
+    }
+
+    /// <summary>The round number of a run folder <c>rounds/round-RR/…</c>; 0 for a main run.</summary>
+    private static int RoundOf(string dir)
+    {
+        var parts = dir.Split('/', '\\');
+        var r = Array.FindIndex(parts, p => p.StartsWith("round-", StringComparison.Ordinal));
+        return r >= 0 && int.TryParse(parts[r]["round-".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
     }
 
     /// <summary>Main's runs as history points, newest first, every one with <paramref name="hostKey"/> so that the history applies to the judged run.</summary>
@@ -190,7 +242,7 @@ internal static class CalibrationAnalysis
     // ---------------------------------------------------------------------------------------------------------
     // A/B
     // ---------------------------------------------------------------------------------------------------------
-    private static AbCell JudgeAb(Condition condition, (AbRound Round, Pair Pair)[] taken, IReadOnlyDictionary<string, double> loads)
+    private static AbCell JudgeAb(Condition condition, (AbRound Round, Pair Pair)[] taken, IReadOnlyDictionary<string, double> loads, Dictionary<string, ImmutableArray<HistoryPoint>>? history)
     {
         AbRound[] rounds = [.. taken.Select(t => t.Round)];
         var verdict = Gate.Evaluate(new GateInput
@@ -199,7 +251,7 @@ internal static class CalibrationAnalysis
             Rounds = [.. rounds],
             ScreeningRounds = rounds.Length,
             Baseline = null,
-            History = ImmutableDictionary<string, ImmutableArray<HistoryPoint>>.Empty,
+            History = (IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>>?)history ?? ImmutableDictionary<string, ImmutableArray<HistoryPoint>>.Empty,
             Options = GateOptions.Default,
         });
 
@@ -228,7 +280,7 @@ internal static class CalibrationAnalysis
             }
         }
 
-        return new AbCell(condition, rounds.Length, counts, Median(changes), LoadRange.Of([.. taken.SelectMany(t => new[] { t.Pair.BaseDir, t.Pair.HeadDir }).Select(d => loads.GetValueOrDefault(d, double.NaN))]));
+        return new AbCell(condition, rounds.Length, history is not null, counts, Median(changes), LoadRange.Of([.. taken.SelectMany(t => new[] { t.Pair.BaseDir, t.Pair.HeadDir }).Select(d => loads.GetValueOrDefault(d, double.NaN))]));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -275,6 +327,35 @@ internal static class CalibrationAnalysis
         }
 
         return rounds;
+    }
+
+    /// <summary>runs.tsv: each run's UTC start, by run folder (relative to DIR).</summary>
+    private static Dictionary<string, DateTimeOffset> ReadStarts(string directory)
+    {
+        var path = Path.Combine(directory, "runs.tsv");
+        var starts = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return starts;
+        }
+
+        var lines = File.ReadAllLines(path);
+        var header = lines.Length > 0 ? lines[0].Split('\t') : [];
+        int runColumn = Array.IndexOf(header, "run"), startColumn = Array.IndexOf(header, "start_utc");
+        if (runColumn < 0 || startColumn < 0)
+        {
+            return starts;
+        }
+
+        foreach (var fields in lines.Skip(1).Select(l => l.Split('\t')).Where(f => f.Length > Math.Max(runColumn, startColumn)))
+        {
+            if (DateTimeOffset.TryParse(fields[startColumn], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
+            {
+                starts[fields[runColumn]] = t;
+            }
+        }
+
+        return starts;
     }
 
     /// <summary>runs.tsv: the 1-minute load average at each run's start, by run folder (relative to DIR).</summary>
@@ -340,31 +421,33 @@ internal static class CalibrationAnalysis
         sb.AppendLine("### Single run: each run judged alone against the main runs");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"PerfGate: `Gate.Evaluate` with the baseline {report.BaselineRun} and the main runs as history (GateOptions.Default). Simple rules on the same data: ratio of means vs the baseline run > 1.20 (github-action-benchmark); one-sided t-test at 99% of the run's log median against the main runs' (Bencher); Mann–Whitney of the iterations vs the baseline run, p < 0.05 and medians > 20% apart (ResultsComparer-like). Counts are benchmarks × runs; \"warn\", \"undecided\" and \"pass\" exclude failing ones. \"suite shift taken out\": runs whose verdict took a whole-suite move as the runner's (RunnerShift) — where a uniform CPU-only slowdown hides.");
+            $"PerfGate: `Gate.Evaluate` with the baseline {report.BaselineRun} and the main runs as history (GateOptions.Default). Simple rules on the same data: ratio of means vs the baseline run > 1.20 (github-action-benchmark); one-sided t-test at 99% of the run's log median against the main runs' (Bencher); Mann–Whitney of the iterations vs the baseline run, p < 0.05 and medians > 20% apart (ResultsComparer-like). Counts are benchmarks × runs; \"warn\", \"undecided\" and \"pass\" exclude failing ones. \"suite shift taken out\": runs whose verdict took a whole-suite move as the runner's (RunnerShift) — where a uniform CPU-only slowdown hides. \"judged disturbed\": runs whose benchmarks scattered far beyond any history run's (RunDisturbance): their times could not fail.");
         sb.AppendLine();
-        sb.AppendLine("| condition | injected | runs | judged | load | PerfGate fail (time) | fail (any) | warn | undecided / too noisy | pass | runs with suite shift taken out | ratio of means > 1.20 | t-test 99% | Mann–Whitney | observed change (median) |");
-        sb.AppendLine("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("History \"burst\": the main runs, recorded back to back before the rounds (a history made in minutes on one machine state). History \"spread\": eight unchanged runs made at other moments of the same recording (the base runs of the other rounds, evenly spaced in time; the baseline is the newest of them), the way main's history accrues in CI, one push at a time.");
+        sb.AppendLine();
+        sb.AppendLine("| history | condition | injected | runs | judged | load | PerfGate fail (time) | fail (any) | warn | undecided / too noisy | pass | runs with suite shift taken out | runs judged disturbed | ratio of means > 1.20 | t-test 99% | Mann–Whitney | observed change (median) |");
+        sb.AppendLine("|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in report.Single)
         {
             var k = c.Counts;
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.Condition.Label} | {c.Condition.Injected} | {c.Runs} | {k.Judged} | {c.Load} | {k.TimeFails} | {k.AnyFails} | {k.Warnings} | {k.Undecided} | {k.Pass} | {c.ShiftRuns} | {k.Ratio} | {k.TTest} | {k.Rank} | {FormatPercent(c.MedianChangePercent)} |");
+                $"| {c.History} | {c.Condition.Label} | {c.Condition.Injected} | {c.Runs} | {k.Judged} | {c.Load} | {k.TimeFails} | {k.AnyFails} | {k.Warnings} | {k.Undecided} | {k.Pass} | {c.ShiftRuns} | {c.DisturbedRuns} | {k.Ratio} | {k.TTest} | {k.Rank} | {FormatPercent(c.MedianChangePercent)} |");
         }
 
         sb.AppendLine();
         sb.AppendLine("### A/B: each condition's base/head pairs judged as same-runner rounds");
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture,
-            $"`Gate.Evaluate` with `Current = AbRounds.PoolHeads(rounds)`, `Rounds = rounds`, `ScreeningRounds = rounds`, no baseline, no history; the first {ShortRounds} rounds and all rounds. \"silently ok\" = neither fails, nor warns, nor undecided/too noisy while the injected slowdown is ≥ {MustNotPassSilentlyPercent}%. \"no reference\" = judged as new (no A/B reference used). Observed change: per benchmark the median over rounds of head/base, then the median over benchmarks.");
+            $"`Gate.Evaluate` with `Current = AbRounds.PoolHeads(rounds)`, `Rounds = rounds`, `ScreeningRounds = rounds`, no baseline; with the main runs as history (as the PR job has it: they give each benchmark's relative noise, they do not decide time) for the first {ShortRounds} rounds and all rounds, and without any history (a repository's first PR) for the first {ShortRounds}. \"silently ok\" = neither fails, nor warns, nor undecided/too noisy while the injected slowdown is ≥ {MustNotPassSilentlyPercent}%. \"no reference\" = judged as new (no A/B reference used). Observed change: per benchmark the median over rounds of head/base, then the median over benchmarks.");
         sb.AppendLine();
-        sb.AppendLine("| condition | injected | rounds | judged | load | fail (time) | fail (any) | warn | confirmed | cleared | undecided | no outcome | no reference | silently ok | observed change (median) |");
-        sb.AppendLine("|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var c in report.Ab)
+        sb.AppendLine("| condition | injected | rounds | history | judged | load | fail (time) | fail (any) | warn | confirmed | cleared | undecided | no outcome | no reference | silently ok | observed change (median) |");
+        sb.AppendLine("|---|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in report.Ab.OrderBy(c => !c.WithHistory))
         {
             var k = c.Counts;
             var silently = c.Condition.Level >= MustNotPassSilentlyPercent ? k.SilentlyOk.ToString(CultureInfo.InvariantCulture) : "–";
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {c.Condition.Label} | {c.Condition.Injected} | {c.Rounds} | {k.Judged} | {c.Load} | {k.TimeFails} | {k.AnyFails} | {k.Warnings} | {k.Confirmed} | {k.Cleared} | {k.OutcomeUndecided} | {k.NoOutcome} | {k.New} | {silently} | {FormatPercent(c.MedianChangePercent)} |");
+                $"| {c.Condition.Label} | {c.Condition.Injected} | {c.Rounds} | {(c.WithHistory ? "main runs" : "none")} | {k.Judged} | {c.Load} | {k.TimeFails} | {k.AnyFails} | {k.Warnings} | {k.Confirmed} | {k.Cleared} | {k.OutcomeUndecided} | {k.NoOutcome} | {k.New} | {silently} | {FormatPercent(c.MedianChangePercent)} |");
         }
 
         return sb.ToString();
@@ -374,6 +457,9 @@ internal static class CalibrationAnalysis
         double.IsFinite(value) ? value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
 
     private sealed record RoundData(int Number, List<Pair> Pairs);
+
+    /// <summary>Which unchanged runs stand in for main's history when judging a run folder.</summary>
+    private sealed record HistoryChoice(string Name, Func<string, (string Dir, BenchmarkRun Run)[]> Mains);
 
     private sealed record Pair(Condition Condition, string BaseDir, BenchmarkRun Base, string HeadDir, BenchmarkRun Head);
 }
@@ -466,9 +552,9 @@ internal sealed record LoadRange(double Min, double Max, int Known)
 }
 
 /// <param name="ShiftRuns">Runs whose verdict took a whole-suite shift out as the runner's (a uniform CPU-only slowdown hides there).</param>
-internal sealed record SingleRunCell(Condition Condition, int Runs, Counts Counts, int ShiftRuns, double MedianChangePercent, LoadRange Load);
+internal sealed record SingleRunCell(string History, Condition Condition, int Runs, Counts Counts, int ShiftRuns, int DisturbedRuns, double MedianChangePercent, LoadRange Load);
 
-internal sealed record AbCell(Condition Condition, int Rounds, Counts Counts, double MedianChangePercent, LoadRange Load);
+internal sealed record AbCell(Condition Condition, int Rounds, bool WithHistory, Counts Counts, double MedianChangePercent, LoadRange Load);
 
 internal sealed record CalibrationReport(
     int MainRuns,

@@ -70,6 +70,16 @@ public static class JsonVerdictWriter
             w.WriteNull("runnerShiftPercent");
         }
 
+        // A single run measured on a disturbed runner: its time could not fail (docs/how-the-gate-decides.md).
+        if (verdict.DisturbedRun is { } disturbed)
+        {
+            w.WriteString("disturbedRun", disturbed);
+        }
+        else
+        {
+            w.WriteNull("disturbedRun");
+        }
+
         // Set when a maintainer accepted the failures (docs/github.md): passed is then true and this says by whom.
         if (verdict.Acceptance is { } accepted)
         {

@@ -27,6 +27,11 @@ internal static class VerdictHeadline
                 ? Units.Count(undecided.Count) + " undecided possible " + (undecided.Count == 1 ? "slowdown" : "slowdowns")
                     + " above " + Units.Percent(verdict.Thresholds.FailPercent)
                 : "no regression above " + Units.Percent(verdict.Thresholds.FailPercent);
+            if (verdict.DisturbedRun is not null)
+            {
+                return text + "; the runner was disturbed during this run, so its times could not fail: re-run on a quiet runner or use an A/B run (perfgate ab)";
+            }
+
             return verdict.RunnerShiftPercent is { } shift
                 ? text + "; the whole suite moved " + Units.SignedPercent(shift) + ", taken as the runner's: only an A/B run (perfgate ab) can tell the runner from the code"
                 : text;
@@ -68,7 +73,7 @@ internal static class VerdictHeadline
     /// True when a passing verdict still warns in its headline: A/B benchmarks left undecided whose change is above
     /// the fail threshold. Such a run is never reported as a plain pass.
     /// </summary>
-    public static bool PassesWithWarnings(Verdict verdict) => verdict.Passed && (UndecidedAboveFail(verdict).Count > 0 || verdict.RunnerShiftPercent is not null);
+    public static bool PassesWithWarnings(Verdict verdict) => verdict.Passed && (UndecidedAboveFail(verdict).Count > 0 || verdict.RunnerShiftPercent is not null || verdict.DisturbedRun is not null);
 
     /// <summary>What follows the bracket of a headline that <see cref="PassesWithWarnings"/>: <c>: run more rounds</c>; else empty.</summary>
     public static string Advice(Verdict verdict) =>

@@ -39,7 +39,14 @@ public static class Gate
 
         // 3. Comparisons: every reference's view of every benchmark, one of them deciding.
         var shifts = new List<RunnerShift>();
+        var disturbance = ab ? null : Disturbance(evidence, options);
         var references = References(input, evidence, mismatch, ab, notes, shifts);
+        if (disturbance is not null)
+        {
+            references = [.. references.Select(r => (IReference)new DisturbedRunReference(r, disturbance))];
+            notes.Add("This run's times could not fail: " + disturbance.Describe() + ". A single run cannot tell such a runner's noise from the code; an A/B run (perfgate ab: base and head side by side) or a run on a quiet runner can. Allocations were judged as always.");
+        }
+
         var comparisons = Decide([.. evidence.SelectMany(e => references.Select(r => r.Compare(e)).OfType<Comparison>().Select(c => WithinMainsRange(e, c)))]);
 
         // 4. The suite-wide correction.
@@ -70,6 +77,7 @@ public static class Gate
             MainSteps = input.OffBaselineBranch ? MainSteps(evidence, options, acknowledgements, input.LastReviewed) : [],
             PerformanceIndex = CompositeScores.Index(evidence, input.Current, options),
             RegressionScore = CompositeScores.Regression(corrected),
+            DisturbedRun = disturbance?.Describe(),
             RunnerShiftPercent = shifts.Where(x => Math.Abs(x.Percent) >= options.Thresholds.WarningPercent).OrderByDescending(x => Math.Abs(x.Percent)).Select(x => (double?)x.Percent).FirstOrDefault(),
             Thresholds = new GateThresholds(
                 options.Thresholds.WarningPercent,
@@ -238,6 +246,19 @@ public static class Gate
         }
 
         return references;
+    }
+
+    /// <summary>
+    /// The disturbance of a single run (<see cref="RunDisturbance"/>): its benchmarks' log distances from their history
+    /// medians (allocations unchanged) against the spread of the history's own runs.
+    /// </summary>
+    private static RunDisturbance? Disturbance(ImmutableArray<BenchmarkEvidence> evidence, GateOptions options)
+    {
+        var withHistory = evidence.Where(e => e.History is { Count: >= 3 } && e.CurrentEstimate is not null && !AllocationChanged(e, options)).ToList();
+        return RunDisturbance.Detect(
+            [.. withHistory.Select(e => e.CurrentEstimate!.LogValue - e.History!.LogMedian)],
+            evidence.Select(e => e.History).OfType<HistoryReference>(),
+            options.Thresholds.WarningPercent);
     }
 
     /// <summary>

@@ -140,3 +140,15 @@ internal sealed class ShiftCorrectedReference(IReference inner, RunnerShift shif
         };
     }
 }
+
+/// <summary>
+/// Decorates a single-run reference when the run was measured on a disturbed runner (<see cref="RunDisturbance"/>):
+/// its time comparisons still say what they measured but cannot fail the build.
+/// </summary>
+internal sealed class DisturbedRunReference(IReference inner, RunDisturbance disturbance) : IReference
+{
+    public Tier Tier => inner.Tier;
+
+    public Comparison? Compare(BenchmarkEvidence e) =>
+        inner.Compare(e) is { } c ? c with { CannotFailReason = c.CannotFailReason ?? disturbance.Describe() + "; only an A/B run (perfgate ab) or a run on a quiet runner can decide" } : null;
+}

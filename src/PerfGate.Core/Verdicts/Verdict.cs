@@ -25,6 +25,12 @@ public sealed record Verdict
     /// </summary>
     public double? RunnerShiftPercent { get; init; }
 
+    /// <summary>
+    /// In a single run measured on a disturbed runner (<see cref="Rules.RunDisturbance"/>), what was seen: its time
+    /// comparisons could not fail, and the headline says so. Null otherwise.
+    /// </summary>
+    public string? DisturbedRun { get; init; }
+
     /// <summary>Set when a maintainer accepted the failures (<see cref="Verdicts.Acceptance.Apply"/>): <see cref="Passed"/> is then true.</summary>
     public Acceptance? Acceptance { get; init; }
 

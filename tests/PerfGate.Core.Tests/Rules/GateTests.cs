@@ -394,7 +394,7 @@ public sealed class GateTests
     /// came out 40% slower across the whole suite (a busy runner): the history has seen the runner move that much.
     /// </summary>
     private static (BenchmarkRun Current, BenchmarkRun Baseline, Dictionary<string, ImmutableArray<HistoryPoint>> History) Suite(
-        double runnerFactor, double allocationFactor, double extraOnFirst = 1.0, bool historySawShift = true)
+        double runnerFactor, double allocationFactor, double extraOnFirst = 1.0, bool historySawShift = true, double[]? scatter = null)
     {
         var random = new Random(15);
         var ids = Enumerable.Range(0, 10).Select(i => Runs.Id($"S{i}")).ToArray();
@@ -403,7 +403,7 @@ public sealed class GateTests
         var baseline = Runs.Run(Runs.Machine, [.. ids.Select(id => Runs.Result(id, Runs.Launches(1000, random, 0.02, 0.01), random))]);
         var current = Runs.Run(Runs.Machine, [.. ids.Select((id, i) => Runs.Result(
             id,
-            Runs.Launches(1000 * runnerFactor * (i == 0 ? extraOnFirst : 1), random, 0.02, 0.01),
+            Runs.Launches(1000 * runnerFactor * (i == 0 ? extraOnFirst : 1) * (scatter?[i] ?? 1), random, 0.02, 0.01),
             random,
             allocated: 1024 * allocationFactor))]);
         return (current, baseline, history);
@@ -467,5 +467,55 @@ public sealed class GateTests
         verdict.Passed.ShouldBeFalse();
         verdict.Benchmarks.Count(b => b.Findings.Any(f => f.Fails && f.Tier is Tier.Baseline or Tier.History)).ShouldBe(10);
         verdict.Notes.ShouldNotContain(n => n.Contains("whole suite moved"));
+    }
+
+    /// <summary>A run made while other work fought for the cores: every benchmark slower, each by a very different amount.</summary>
+    private static readonly double[] Disturbed = [1.1, 2.6, 1.4, 9.0, 1.9, 1.2, 5.5, 1.6, 3.8, 1.3];
+
+    [Fact]
+    public void A_run_whose_benchmarks_scatter_far_beyond_any_recorded_run_cannot_fail_on_time_but_warns()
+    {
+        var (current, baseline, history) = Suite(runnerFactor: 1.0, allocationFactor: 1.0, historySawShift: false, scatter: Disturbed);
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeTrue();
+        verdict.Benchmarks.Count(b => b.Fails).ShouldBe(0);
+        verdict.DisturbedRun.ShouldNotBeNull().ShouldContain("the runner was disturbed during this run");
+        // The slowdowns stay visible as warnings, never a quiet pass.
+        verdict.Benchmarks.Count(b => b.Severity == Severity.Warning && b.ChangePercent > 20).ShouldBeGreaterThanOrEqualTo(8);
+        verdict.Notes.ShouldContain(n => n.Contains("could not fail") && n.Contains("Allocations were judged as always"));
+        var headline = PerfGate.Core.Rendering.TerminalReport.Render(verdict).Split('\n')[0];
+        headline.ShouldContain("PASS with warnings");
+        headline.ShouldContain("the runner was disturbed during this run");
+        using var json = System.Text.Json.JsonDocument.Parse(PerfGate.Core.Rendering.JsonVerdictWriter.ToJson(verdict));
+        json.RootElement.GetProperty("disturbedRun").GetString().ShouldBe(verdict.DisturbedRun);
+    }
+
+    [Fact]
+    public void A_disturbed_run_still_fails_on_allocations()
+    {
+        var (current, baseline, history) = Suite(runnerFactor: 1.0, allocationFactor: 1.0, historySawShift: false, scatter: Disturbed);
+        current = current with { Results = [current.Results[0] with { AllocatedBytesPerOperation = 2048 }, .. current.Results.Skip(1)] };
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.Passed.ShouldBeFalse();
+        verdict.DisturbedRun.ShouldNotBeNull();
+        verdict.Benchmarks.Where(b => b.Fails).Select(b => b.Id).ShouldBe(["Sample.Benchmarks.S0"]);
+    }
+
+    [Fact]
+    public void A_run_with_a_few_regressions_is_not_a_disturbed_run()
+    {
+        // Three benchmarks doubled, the rest as before: the code, not the runner. The spread around the suite's median
+        // stays small because most benchmarks did not move.
+        double[] threeSlower = [2.0, 2.0, 2.0, 1, 1, 1, 1, 1, 1, 1];
+        var (current, baseline, history) = Suite(runnerFactor: 1.0, allocationFactor: 1.0, historySawShift: false, scatter: threeSlower);
+
+        var verdict = Judge(current, baseline, history);
+
+        verdict.DisturbedRun.ShouldBeNull();
+        verdict.Benchmarks.Count(b => b.Fails).ShouldBe(3);
     }
 }
