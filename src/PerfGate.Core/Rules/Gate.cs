@@ -250,11 +250,13 @@ public static class Gate
 
     /// <summary>
     /// The disturbance of a single run (<see cref="RunDisturbance"/>): its benchmarks' log distances from their history
-    /// medians (allocations unchanged) against the spread of the history's own runs.
+    /// medians against the spread of the history's own runs.
     /// </summary>
     private static RunDisturbance? Disturbance(ImmutableArray<BenchmarkEvidence> evidence, GateOptions options)
     {
-        var withHistory = evidence.Where(e => e.History is { Count: >= 3 } && e.CurrentEstimate is not null && !AllocationChanged(e, options)).ToList();
+        // Every benchmark with history, allocations changed or not: a code change moves a few benchmarks (which the median
+        // absolute deviation shrugs off) or all of them alike (which does not scatter); only a disturbed runner scatters all.
+        var withHistory = evidence.Where(e => e.History is { Count: >= 3 } && e.CurrentEstimate is not null).ToList();
         return RunDisturbance.Detect(
             [.. withHistory.Select(e => e.CurrentEstimate!.LogValue - e.History!.LogMedian)],
             evidence.Select(e => e.History).OfType<HistoryReference>(),

@@ -37,7 +37,7 @@ public sealed record RunDisturbance(double Spread, double SeenSpread, int Benchm
     /// <summary>
     /// The disturbance of this run, or null when it is not disturbed or the history cannot tell.
     /// </summary>
-    /// <param name="changes">Per benchmark (allocations unchanged), this run's log value minus its history median.</param>
+    /// <param name="changes">Per benchmark, this run's log value minus its history median.</param>
     /// <param name="references">The benchmarks' history references (their recorded runs give the yardstick).</param>
     /// <param name="warningPercent">The warning threshold: a spread below it is never a disturbance.</param>
     public static RunDisturbance? Detect(IReadOnlyList<double> changes, IEnumerable<HistoryReference> references, double warningPercent)
