@@ -17,8 +17,8 @@ public sealed record BenchmarkStatus(string Emoji, string Word)
 
     /// <summary>
     /// The label, most important first: a benchmark that did not run says so even when that fails the build;
-    /// an A/B benchmark shows its outcome (see <see cref="OfAb"/>); otherwise failing, new/removed, too noisy,
-    /// warnings, and the direction of the change.
+    /// an A/B benchmark shows its outcome (see <see cref="OfAb"/>); otherwise failing, new/removed, warnings (a
+    /// possible slowdown is worth more than a note on noise), too noisy, and the direction of the change.
     /// </summary>
     public static BenchmarkStatus Of(BenchmarkVerdict verdict) =>
         verdict is { Kind: not ChangeKind.FailedToRun, Outcome: { } outcome } ? OfAb(verdict, outcome) : OfSingle(verdict);
@@ -79,8 +79,8 @@ public sealed record BenchmarkStatus(string Emoji, string Word)
         { Fails: true } => Fails,
         { Kind: ChangeKind.New } => New,
         { Kind: ChangeKind.Removed } => Removed,
-        { TooNoisy: true } => TooNoisy(verdict.MinimumDetectableChangePercent),
         { Severity: >= Severity.Warning } => Warning,
+        { TooNoisy: true } => TooNoisy(verdict.MinimumDetectableChangePercent),
         { Kind: ChangeKind.Improvement } => Faster,
         { Kind: ChangeKind.Regression } => Slower,
         _ => Unchanged,

@@ -467,7 +467,11 @@ public static class Gate
             {
                 var scale = Math.Sqrt(own / noise.RunVariance);
                 var ownTest = c.Test with { StandardError = c.Test.StandardError * scale, DegreesOfFreedom = noise.EvidenceDegreesOfFreedom };
-                tooNoisy = ownTest.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent) > e.FailPercent * options.Thresholds.CriticalFactor;
+                var ownMde = ownTest.MinimumDetectablePercent(perTestAlpha, options.Statistics.Power, e.FailPercent);
+                tooNoisy = ownMde > e.FailPercent * options.Thresholds.CriticalFactor;
+
+                // The figure a "too noisy" label quotes is the one that made it too noisy.
+                mde = tooNoisy ? Math.Max(mde.Value, ownMde) : mde;
             }
 
             if (tooNoisy)
