@@ -191,16 +191,17 @@ internal static class GateSpeedRunner
     }
 
     /// <summary>The first MSBuild error of a failed <c>dotnet</c> command, without its file and project (else the first line).</summary>
-    private static string FirstError(string output)
+    internal static string FirstError(string output)
     {
+        const string Marker = ": error ";
         var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var line = lines.FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal));
+        var line = lines.FirstOrDefault(l => l.Contains(Marker, StringComparison.Ordinal));
         if (line is null)
         {
             return lines.FirstOrDefault() ?? "no output";
         }
 
-        line = line[(line.IndexOf(": error ", StringComparison.Ordinal) + 2)..];
+        line = line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].TrimStart(':', ' ');
         var project = line.LastIndexOf(" [", StringComparison.Ordinal);
         return project > 0 && line.EndsWith(']') ? line[..project] : line;
     }
