@@ -9,12 +9,14 @@ using PerfGate.Core.Statistics;
 namespace PerfGate.Benchmarks.GateSpeed;
 
 /// <summary>
-/// <c>dotnet run -c Release --project benchmarks -- --gate-speed [--benchmarks 1000] [--runs 1000] [--repeat 7] [--no-publish]</c>:
+/// <c>dotnet run -c Release --project benchmarks -- --gate-speed [--benchmarks 1000] [--runs 1000] [--repeat 7] [--no-publish] [--no-aot]</c>:
 /// times <c>perfgate</c> as a user runs it (a fresh process each time) beside a hello-world .NET console app started
 /// the same way (<c>dotnet hello.dll</c>), in interleaved rounds, and prints each command's median wall time as a ratio to
 /// the hello-world's, its peak working set, and the median milliseconds per stage (<c>PERFGATE_TIMINGS=1</c>,
-/// docs/performance.md). Two builds of the CLI are measured side by side: the JIT build (<c>dotnet build</c>) and a
-/// ReadyToRun publish (<c>dotnet publish -r &lt;rid&gt; -p:PublishReadyToRun=true</c>, made here). Data, generated once
+/// docs/performance.md). Three builds of the CLI are measured side by side: the JIT build (<c>dotnet build</c>), a
+/// ReadyToRun publish (<c>dotnet publish -r &lt;rid&gt; -p:PublishReadyToRun=true</c>) and a Native AOT publish
+/// (<c>-p:PublishAot=true</c>), both made here; <c>--no-publish</c> skips both, <c>--no-aot</c> the native one, and a
+/// native publish that fails (no C toolchain, scripts/publish-native.sh) is reported in one line and left out. Data, generated once
 /// under <c>BenchmarkDotNet.Artifacts/gate-speed</c>: 1,000 benchmarks against 1,000 runs × 1,000 benchmarks
 /// (1,000,000 result rows), and 8 benchmarks against an 8-run history. Figures, not a timed test: the machine is shared.
 /// </summary>
@@ -37,6 +39,10 @@ internal static class GateSpeedRunner
         if (!args.Contains("--no-publish"))
         {
             builds["r2r"] = PublishReadyToRun(Path.Combine(root, "perfgate-r2r"));
+            if (!args.Contains("--no-aot") && PublishNative(Path.Combine(root, "perfgate-aot")) is { } native)
+            {
+                builds["aot"] = native;
+            }
         }
 
         var scenarios = new List<Scenario> { new("hello world (dotnet hello.dll)", "hello", [hello], null) };
@@ -162,6 +168,44 @@ internal static class GateSpeedRunner
         return Path.Combine(output, "perfgate.dll");
     }
 
+    /// <summary>
+    /// The CLI as <c>dotnet publish -r &lt;rid&gt; -p:PublishAot=true</c> makes it (a native executable, with
+    /// <c>libe_sqlite3.so</c> beside it); null, after one line saying why, when the publish fails: Native AOT needs a
+    /// C toolchain (clang or gcc) and zlib's headers, which scripts/publish-native.sh installs.
+    /// </summary>
+    private static string? PublishNative(string output)
+    {
+        var project = Path.Combine(RepositoryRoot(), "src", "PerfGate.Cli");
+        Console.WriteLine($"gate-speed: publishing the CLI Native AOT ({RuntimeInformation.RuntimeIdentifier}) to {output} ...");
+        try
+        {
+            Dotnet(project, "publish", "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "-o", output);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Console.WriteLine($"gate-speed: no Native AOT build, its publish failed ({FirstError(ex.Message)}); measuring the others.");
+            return null;
+        }
+
+        return Path.Combine(output, "perfgate");
+    }
+
+    /// <summary>The first MSBuild error of a failed <c>dotnet</c> command, without its file and project (else the first line).</summary>
+    internal static string FirstError(string output)
+    {
+        const string Marker = ": error ";
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var line = lines.FirstOrDefault(l => l.Contains(Marker, StringComparison.Ordinal));
+        if (line is null)
+        {
+            return lines.FirstOrDefault() ?? "no output";
+        }
+
+        line = line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].TrimStart(':', ' ');
+        var project = line.LastIndexOf(" [", StringComparison.Ordinal);
+        return project > 0 && line.EndsWith(']') ? line[..project] : line;
+    }
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -193,16 +237,22 @@ internal static class GateSpeedRunner
         }
     }
 
+    /// <summary>Runs <paramref name="program"/> once: a <c>.dll</c> through <c>dotnet</c>, a native executable as it is.</summary>
     private static Sample RunOnce(string program, string[] arguments, string workingDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var managed = program.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+        var info = new ProcessStartInfo(managed ? "dotnet" : program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(program);
+        if (managed)
+        {
+            info.ArgumentList.Add(program);
+        }
+
         foreach (var a in arguments)
         {
             info.ArgumentList.Add(a);

@@ -180,7 +180,7 @@ internal static class AlertsCommand
         switch (format)
         {
             case OutputFormat.Json:
-                TableWriter.WriteJson(new AlertsDocument(TableWriter.Rows(table), Counts.Of(alerts)), env.Out);
+                TableWriter.WriteJson(new AlertsDocument(TableWriter.Rows(table), Counts(alerts)), CliJson.Documents.AlertsDocument, env.Out);
                 break;
             case OutputFormat.Csv:
                 TableWriter.Write(table, format, env);
@@ -226,17 +226,10 @@ internal static class AlertsCommand
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-
-    /// <summary>The <c>--format json</c> document (docs/alerts.md).</summary>
-    private sealed record AlertsDocument(IReadOnlyList<IReadOnlyDictionary<string, object?>> Alerts, Counts Counts);
-
     /// <summary>The footer's counts, for programs.</summary>
-    private sealed record Counts(int Total, int Critical, int Error, int Warning, int Acknowledged, int Open)
+    private static AlertsCounts Counts(IReadOnlyList<StoredAlert> alerts)
     {
-        public static Counts Of(IReadOnlyList<StoredAlert> alerts)
-        {
-            var acknowledged = alerts.Count(a => a.Acknowledged);
-            return new(alerts.Count, Count(alerts, Severity.Critical), Count(alerts, Severity.Error), Count(alerts, Severity.Warning), acknowledged, alerts.Count - acknowledged);
-        }
+        var acknowledged = alerts.Count(a => a.Acknowledged);
+        return new(alerts.Count, Count(alerts, Severity.Critical), Count(alerts, Severity.Error), Count(alerts, Severity.Warning), acknowledged, alerts.Count - acknowledged);
     }
 }

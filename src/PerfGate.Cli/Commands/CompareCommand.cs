@@ -111,7 +111,7 @@ internal static class CompareCommand
         switch (format)
         {
             case OutputFormat.Json:
-                TableWriter.WriteJson(new CompareDocument(Side(left), Side(right), verdict.Passed, TableWriter.Rows(table), verdict.Notes), env.Out);
+                TableWriter.WriteJson(new CompareDocument(Side(left), Side(right), verdict.Passed, TableWriter.Rows(table), verdict.Notes), CliJson.Documents.CompareDocument, env.Out);
                 break;
             case OutputFormat.Csv:
                 TableWriter.Write(table, format, env);
@@ -158,15 +158,4 @@ internal static class CompareCommand
         ChangeKind.FailedToRun => "failed to run",
         _ => kind.ToString().ToLowerInvariant(),
     };
-
-    /// <summary>The <c>--format json</c> document (docs/compare.md).</summary>
-    private sealed record CompareDocument(
-        CompareSide A,
-        CompareSide B,
-        bool Passed,
-        IReadOnlyList<IReadOnlyDictionary<string, object?>> Benchmarks,
-        IReadOnlyList<string> Notes);
-
-    /// <summary>One side in the JSON document: how it was resolved and where it came from.</summary>
-    private sealed record CompareSide(string Kind, long? RunId, string? Commit, string? Branch, DateTimeOffset? Timestamp, string? Path, string Description);
 }

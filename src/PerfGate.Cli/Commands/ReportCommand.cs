@@ -98,23 +98,7 @@ internal static class ReportCommand
                 TableWriter.WriteCsv(Data(report), env.Out);
                 break;
             case OutputFormat.Json:
-                TableWriter.WriteJson(
-                    new
-                    {
-                        report.Window.From,
-                        report.Window.To,
-                        report.Branch,
-                        report.Runs,
-                        report.AggregatedDays,
-                        Series = TableWriter.Rows(Data(report)),
-                        Alerts = Counts(report.Alerts),
-                        AlertQuality = new
-                        {
-                            Overall = Quality(report.Quality.Overall),
-                            Series = report.Quality.Series.Select(r => new { r.SeriesKey, Name = AlertsCommand.DisplayName(r.SeriesKey), Counts = Quality(r.Counts), r.Advice }),
-                        },
-                    },
-                    env.Out);
+                TableWriter.WriteJson(Document(report), CliJson.Documents.ReportDocument, env.Out);
                 break;
             default:
                 env.Out.WriteLine(Header(report));
@@ -126,8 +110,20 @@ internal static class ReportCommand
         }
     }
 
-    private static object Quality(ReviewCounts c) =>
-        new { c.Total, c.Real, c.Expected, c.FalseAlarm, c.Environment, c.NoReason, c.Unreviewed, c.Reviewed, c.FalseAlarmRate };
+    private static ReportDocument Document(SeriesReport report) => new(
+        report.Window.From,
+        report.Window.To,
+        report.Branch,
+        report.Runs,
+        report.AggregatedDays,
+        TableWriter.Rows(Data(report)),
+        new ReportAlertCounts(report.Alerts.Warning, report.Alerts.Error, report.Alerts.Critical, report.Alerts.Total, report.Alerts.Acknowledged),
+        new ReportAlertQuality(
+            Quality(report.Quality.Overall),
+            [.. report.Quality.Series.Select(r => new ReportSeriesQuality(r.SeriesKey, AlertsCommand.DisplayName(r.SeriesKey), Quality(r.Counts), r.Advice))]));
+
+    private static ReportReviewCounts Quality(ReviewCounts c) =>
+        new(c.Total, c.Real, c.Expected, c.FalseAlarm, c.Environment, c.NoReason, c.Unreviewed, c.Reviewed, c.FalseAlarmRate);
 
     /// <summary>
     /// The alert-quality table: per series and overall, what the reviews (<c>alerts ack --reason</c>) found and the
@@ -176,8 +172,6 @@ internal static class ReportCommand
                 $"! {AlertsCommand.DisplayName(row.SeriesKey)}: {row.Counts.NotTheCode} of {row.Counts.Reviewed} reviewed alerts were not about the code; {row.Advice}."));
         }
     }
-
-    private static object Counts(AlertCounts counts) => new { counts.Warning, counts.Error, counts.Critical, counts.Total, counts.Acknowledged };
 
     private static string Header(SeriesReport report)
     {

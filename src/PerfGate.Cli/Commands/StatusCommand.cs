@@ -88,53 +88,7 @@ internal static class StatusCommand
                 TableWriter.WriteCsv(Data(status), env.Out);
                 break;
             case OutputFormat.Json:
-                TableWriter.WriteJson(
-                    new
-                    {
-                        Run = new
-                        {
-                            status.Run.Id,
-                            status.Run.Timestamp,
-                            status.Run.Branch,
-                            status.Run.Commit,
-                            status.Run.PullRequest,
-                            Fingerprint = status.Run.FingerprintKey,
-                        },
-                        TrendDays = status.TrendSpan.TotalDays,
-                        Steps = status.Steps.Select(x => new
-                        {
-                            x.SeriesKey,
-                            Name = x.DisplayName,
-                            x.Step.Step.Percent,
-                            x.Step.Step.LowerPercent,
-                            x.Step.Step.UpperPercent,
-                            x.Step.Step.PValue,
-                            x.Step.FirstRunAfter.RunId,
-                            x.Step.FirstRunAfter.Commit,
-                            x.Step.FirstRunAfter.Timestamp,
-                            x.Step.Step.RunsBefore,
-                            x.Step.Step.RunsAfter,
-                            Message = x.Step.Describe(),
-                        }),
-                        Benchmarks = TableWriter.Rows(Data(status)),
-                        Summary = new
-                        {
-                            status.Summary.Ok,
-                            status.Summary.Warning,
-                            status.Summary.Error,
-                            status.Summary.Critical,
-                            status.Summary.Total,
-                            status.Summary.TargetsMet,
-                            status.Summary.TargetsMissed,
-                        },
-                        PerformanceIndex = status.PerformanceIndex is { } index
-                            ? new { index.Value, Targets = index.Parts.Length, index.TargetsMet }
-                            : null,
-                        RegressionScore = status.RegressionScore is { } score
-                            ? new { score.Percent, score.LowerPercent, score.UpperPercent, score.Benchmarks, score.Reference, Interval = "spread" }
-                            : null,
-                    },
-                    env.Out);
+                TableWriter.WriteJson(Document(status), CliJson.Documents.StatusDocument, env.Out);
                 break;
             default:
                 TableWriter.Write(Display(status), OutputFormat.Table, env);
@@ -145,6 +99,27 @@ internal static class StatusCommand
                 break;
         }
     }
+
+    private static StatusDocument Document(RunStatus status) => new(
+        new StatusRun(status.Run.Id, status.Run.Timestamp, status.Run.Branch, status.Run.Commit, status.Run.PullRequest, status.Run.FingerprintKey),
+        status.TrendSpan.TotalDays,
+        [.. status.Steps.Select(x => new StatusStep(
+            x.SeriesKey,
+            x.DisplayName,
+            x.Step.Step.Percent,
+            x.Step.Step.LowerPercent,
+            x.Step.Step.UpperPercent,
+            x.Step.Step.PValue,
+            x.Step.FirstRunAfter.RunId,
+            x.Step.FirstRunAfter.Commit,
+            x.Step.FirstRunAfter.Timestamp,
+            x.Step.Step.RunsBefore,
+            x.Step.Step.RunsAfter,
+            x.Step.Describe()))],
+        TableWriter.Rows(Data(status)),
+        new StatusCounts(status.Summary.Ok, status.Summary.Warning, status.Summary.Error, status.Summary.Critical, status.Summary.Total, status.Summary.TargetsMet, status.Summary.TargetsMissed),
+        status.PerformanceIndex is { } index ? new StatusIndex(index.Value, index.Parts.Length, index.TargetsMet) : null,
+        status.RegressionScore is { } score ? new StatusScore(score.Percent, score.LowerPercent, score.UpperPercent, score.Benchmarks, score.Reference, "spread") : null);
 
     /// <summary>The table for people: units, signs, symbols.</summary>
     private static Table Display(RunStatus status)

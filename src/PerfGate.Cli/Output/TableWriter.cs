@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -15,16 +14,6 @@ namespace PerfGate.Cli.Output;
 /// </summary>
 public static class TableWriter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NumberHandling = JsonNumberHandling.Strict,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new FiniteDoubleConverter() },
-    };
-
     /// <summary>Writes the table as a table (terminal or plain) or as CSV; JSON documents go through <see cref="WriteJson"/>.</summary>
     public static void Write(Table table, OutputFormat format, CliEnvironment env)
     {
@@ -34,7 +23,7 @@ public static class TableWriter
                 WriteCsv(table, env.Out);
                 break;
             case OutputFormat.Json:
-                WriteJson(Rows(table), env.Out);
+                WriteJson(Rows(table), CliJson.Documents.Rows, env.Out);
                 break;
             default:
                 if (env.IsTerminal)
@@ -56,10 +45,10 @@ public static class TableWriter
             .Select((c, i) => (c.Key, row[i].Value))
             .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal))];
 
-    /// <summary>Serialises a document: camelCase names, enums as camelCase strings, NaN and infinities as null.</summary>
-    public static void WriteJson(object document, TextWriter output)
+    /// <summary>Serialises a document with its generated metadata (<see cref="CliJson.Documents"/>): camelCase names, NaN and infinities as null.</summary>
+    public static void WriteJson<T>(T document, JsonTypeInfo<T> type, TextWriter output)
     {
-        output.Write(JsonSerializer.Serialize(document, document.GetType(), JsonOptions));
+        output.Write(JsonSerializer.Serialize(document, type));
         output.WriteLine();
     }
 
@@ -184,24 +173,5 @@ public static class TableWriter
         }
 
         return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
-    }
-
-    /// <summary>JSON has no NaN or infinity: they are written as null.</summary>
-    private sealed class FiniteDoubleConverter : JsonConverter<double>
-    {
-        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Null ? double.NaN : reader.GetDouble();
-
-        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
-        {
-            if (double.IsFinite(value))
-            {
-                writer.WriteNumberValue(value);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
     }
 }

@@ -50,7 +50,7 @@ public sealed class AcceptLabelCheck(GitHubConnection connection)
         List<PullRequestInfo> pulls;
         try
         {
-            pulls = (await connection.GetAsync<List<PullRequestInfo>>(GitHubRoutes.PullRequestsOfCommit(owner, repo, sha), cancellationToken)).Body;
+            pulls = (await connection.GetAsync(GitHubRoutes.PullRequestsOfCommit(owner, repo, sha), GitHubJson.Default.ListPullRequestInfo, cancellationToken)).Body;
         }
         catch (GitHubApiException ex)
         {
@@ -71,7 +71,7 @@ public sealed class AcceptLabelCheck(GitHubConnection connection)
     private async Task<string?> LabelledByAsync(string owner, string repo, int number, string label, CancellationToken cancellationToken)
     {
         string? actor = null;
-        var page = await connection.GetAsync<List<IssueEvent>>(GitHubRoutes.IssueEventsFirstPage(owner, repo, number), cancellationToken);
+        var page = await connection.GetAsync(GitHubRoutes.IssueEventsFirstPage(owner, repo, number), GitHubJson.Default.ListIssueEvent, cancellationToken);
         for (var pages = 1; ; pages++)
         {
             // Oldest first: the last matching event is the one that put the label there now.
@@ -88,7 +88,7 @@ public sealed class AcceptLabelCheck(GitHubConnection connection)
                 return actor;
             }
 
-            page = await connection.GetAsync<List<IssueEvent>>(next, cancellationToken);
+            page = await connection.GetAsync(next, GitHubJson.Default.ListIssueEvent, cancellationToken);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class AcceptLabelCheck(GitHubConnection connection)
     {
         try
         {
-            return (await connection.GetAsync<CollaboratorPermission>(GitHubRoutes.CollaboratorPermission(owner, repo, user), cancellationToken)).Body;
+            return (await connection.GetAsync(GitHubRoutes.CollaboratorPermission(owner, repo, user), GitHubJson.Default.CollaboratorPermission, cancellationToken)).Body;
         }
         catch (GitHubNotFoundException)
         {
@@ -106,7 +106,7 @@ public sealed class AcceptLabelCheck(GitHubConnection connection)
 
     private static string Short(string sha) => sha.Length > 7 ? sha[..7] : sha;
 
-    private sealed record IssueEvent
+    internal sealed record IssueEvent
     {
         public string? Event { get; init; }
 
@@ -115,19 +115,19 @@ public sealed class AcceptLabelCheck(GitHubConnection connection)
         public LabelInfo? Label { get; init; }
     }
 
-    private sealed record LabelInfo
+    internal sealed record LabelInfo
     {
         public string? Name { get; init; }
     }
 
-    private sealed record CollaboratorPermission
+    internal sealed record CollaboratorPermission
     {
         public string? Permission { get; init; }
 
         public string? RoleName { get; init; }
     }
 
-    private sealed record PullRequestInfo
+    internal sealed record PullRequestInfo
     {
         public int Number { get; init; }
 

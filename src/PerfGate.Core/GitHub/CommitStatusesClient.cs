@@ -14,9 +14,11 @@ public sealed class CommitStatusesClient(GitHubConnection connection)
             description = description[..(MaxDescriptionLength - 1)] + "…";
         }
 
-        return connection.PostAsync<CommitStatus>(
+        return connection.PostAsync(
             GitHubRoutes.CommitStatuses(owner, repo, sha),
             status with { Description = description },
+            GitHubJson.Default.NewCommitStatus,
+            GitHubJson.Default.CommitStatus,
             cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PerfGate.Core.GitHub;
 
@@ -22,11 +23,6 @@ public sealed class GitHubConnection
 
     /// <summary>GitHub: after a secondary rate limit without <c>retry-after</c> or a reset time, "wait for at least one minute".</summary>
     public static readonly TimeSpan SecondaryRateLimitWait = TimeSpan.FromSeconds(60);
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 
     private readonly HttpClient _http;
     private readonly GitHubToken? _token;
@@ -63,44 +59,44 @@ public sealed class GitHubConnection
 
     public Uri ApiUrl { get; }
 
-    public Task<GitHubResponse<T>> GetAsync<T>(string route, CancellationToken cancellationToken = default) =>
-        SendAsync<T>(HttpMethod.Get, new Uri(ApiUrl, route), null, repeatable: true, cancellationToken);
+    /// <param name="type">How to read the response: <see cref="GitHubJson"/>'s metadata for <typeparamref name="T"/>.</param>
+    public Task<GitHubResponse<T>> GetAsync<T>(string route, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, new Uri(ApiUrl, route), null, type, repeatable: true, cancellationToken);
 
     /// <summary>Follows an absolute URL from a <c>Link</c> header; refuses other origins so the token stays with the API.</summary>
-    public Task<GitHubResponse<T>> GetAsync<T>(Uri absolute, CancellationToken cancellationToken = default)
+    public Task<GitHubResponse<T>> GetAsync<T>(Uri absolute, JsonTypeInfo<T> type, CancellationToken cancellationToken = default)
     {
         if (!absolute.IsAbsoluteUri || Uri.Compare(absolute, ApiUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
         {
             throw new GitHubApiException("refusing to follow a pagination link to another host than the GitHub API (" + ApiUrl.Host + ")");
         }
 
-        return SendAsync<T>(HttpMethod.Get, absolute, null, repeatable: true, cancellationToken);
+        return SendAsync(HttpMethod.Get, absolute, null, type, repeatable: true, cancellationToken);
     }
 
     /// <summary>A POST whose repetition does no harm (a commit status: the latest one wins); retried like a GET.</summary>
-    public async Task<T> PostAsync<T>(string route, object body, CancellationToken cancellationToken = default) =>
-        (await SendAsync<T>(HttpMethod.Post, new Uri(ApiUrl, route), body, repeatable: true, cancellationToken)).Body;
+    public async Task<T> PostAsync<TBody, T>(string route, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, new Uri(ApiUrl, route), JsonSerializer.Serialize(body, bodyType), type, repeatable: true, cancellationToken)).Body;
 
     /// <summary>
     /// A POST that creates something (a comment): after a timeout, a network error or a 5xx it may have landed, so it
     /// is not sent again here; the caller looks for what it created before trying again. Rate limits are still waited
     /// out and retried (GitHub did nothing).
     /// </summary>
-    public async Task<T> PostOnceAsync<T>(string route, object body, CancellationToken cancellationToken = default) =>
-        (await SendAsync<T>(HttpMethod.Post, new Uri(ApiUrl, route), body, repeatable: false, cancellationToken)).Body;
+    public async Task<T> PostOnceAsync<TBody, T>(string route, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, new Uri(ApiUrl, route), JsonSerializer.Serialize(body, bodyType), type, repeatable: false, cancellationToken)).Body;
 
-    public async Task<T> PatchAsync<T>(string route, object body, CancellationToken cancellationToken = default) =>
-        (await SendAsync<T>(HttpMethod.Patch, new Uri(ApiUrl, route), body, repeatable: true, cancellationToken)).Body;
+    public async Task<T> PatchAsync<TBody, T>(string route, TBody body, JsonTypeInfo<TBody> bodyType, JsonTypeInfo<T> type, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Patch, new Uri(ApiUrl, route), JsonSerializer.Serialize(body, bodyType), type, repeatable: true, cancellationToken)).Body;
 
     /// <summary>What is left of <see cref="GitHubConnectionOptions.ConnectionBudget"/>, or null when it is unbounded.</summary>
     private TimeSpan? ConnectionLeft =>
         _options.ConnectionBudget is { } budget ? budget - _time.GetElapsedTime(_created) : null;
 
-    private async Task<GitHubResponse<T>> SendAsync<T>(HttpMethod method, Uri uri, object? body, bool repeatable, CancellationToken cancellationToken)
+    private async Task<GitHubResponse<T>> SendAsync<T>(HttpMethod method, Uri uri, string? payload, JsonTypeInfo<T> type, bool repeatable, CancellationToken cancellationToken)
     {
         // For messages: the method and the path, never the query (it could carry a token) nor the host's credentials.
         var what = "GitHub API " + method.Method + " " + uri.AbsolutePath;
-        var payload = body is null ? null : JsonSerializer.Serialize(body, body.GetType(), Json);
         var started = _time.GetTimestamp();
 
         // This request's budget: its own, cut to what the connection (the whole GitHub step) has left.
@@ -133,7 +129,7 @@ public sealed class GitHubConnection
                     var text = await response.Content.ReadAsStringAsync(attemptCancellation.Token);
                     if (response.IsSuccessStatusCode)
                     {
-                        return new GitHubResponse<T>(Decode<T>(text, what), LinkHeader.Next(Values(response, "Link")));
+                        return new GitHubResponse<T>(Decode(text, type, what), LinkHeader.Next(Values(response, "Link")));
                     }
 
                     var apiMessage = ApiMessage(text);
@@ -193,11 +189,11 @@ public sealed class GitHubConnection
         return request;
     }
 
-    private static T Decode<T>(string text, string what)
+    private static T Decode<T>(string text, JsonTypeInfo<T> type, string what)
     {
         try
         {
-            return JsonSerializer.Deserialize<T>(text, Json)
+            return JsonSerializer.Deserialize(text, type)
                 ?? throw new GitHubApiException($"{what} returned an empty body where JSON was expected");
         }
         catch (JsonException ex)

@@ -9,11 +9,11 @@ public sealed class IssueCommentsClient(GitHubConnection connection) : IGitHubCo
     public async Task<IReadOnlyList<IssueComment>> ListForIssueAsync(string owner, string repo, int number, CancellationToken cancellationToken = default)
     {
         var comments = new List<IssueComment>();
-        var page = await connection.GetAsync<List<IssueComment>>(GitHubRoutes.IssueCommentsFirstPage(owner, repo, number), cancellationToken);
+        var page = await connection.GetAsync(GitHubRoutes.IssueCommentsFirstPage(owner, repo, number), GitHubJson.Default.ListIssueComment, cancellationToken);
         comments.AddRange(page.Body);
         for (var pages = 1; page.NextPage is { } next && pages < MaxPages; pages++)
         {
-            page = await connection.GetAsync<List<IssueComment>>(next, cancellationToken);
+            page = await connection.GetAsync(next, GitHubJson.Default.ListIssueComment, cancellationToken);
             comments.AddRange(page.Body);
         }
 
@@ -21,16 +21,16 @@ public sealed class IssueCommentsClient(GitHubConnection connection) : IGitHubCo
     }
 
     public Task<IssueComment> CreateAsync(string owner, string repo, int number, string body, CancellationToken cancellationToken = default) =>
-        connection.PostOnceAsync<IssueComment>(GitHubRoutes.IssueComments(owner, repo, number), new CommentBody(body), cancellationToken);
+        connection.PostOnceAsync(GitHubRoutes.IssueComments(owner, repo, number), new CommentBody(body), GitHubJson.Default.CommentBody, GitHubJson.Default.IssueComment, cancellationToken);
 
     public Task<IssueComment> UpdateAsync(string owner, string repo, long commentId, string body, CancellationToken cancellationToken = default) =>
-        connection.PatchAsync<IssueComment>(GitHubRoutes.IssueComment(owner, repo, commentId), new CommentBody(body), cancellationToken);
+        connection.PatchAsync(GitHubRoutes.IssueComment(owner, repo, commentId), new CommentBody(body), GitHubJson.Default.CommentBody, GitHubJson.Default.IssueComment, cancellationToken);
 
     public async Task<GitHubUser?> GetAuthenticatedUserAsync(CancellationToken cancellationToken = default)
     {
         try
         {
-            return (await connection.GetAsync<GitHubUser>(GitHubRoutes.AuthenticatedUser, cancellationToken)).Body;
+            return (await connection.GetAsync(GitHubRoutes.AuthenticatedUser, GitHubJson.Default.GitHubUser, cancellationToken)).Body;
         }
         catch (Exception ex) when (ex is GitHubForbiddenException or GitHubNotFoundException)
         {
@@ -38,5 +38,6 @@ public sealed class IssueCommentsClient(GitHubConnection connection) : IGitHubCo
         }
     }
 
-    private sealed record CommentBody(string Body);
+    /// <summary>The body of a comment to create or update.</summary>
+    internal sealed record CommentBody(string Body);
 }

@@ -2,21 +2,32 @@ using System.Diagnostics;
 
 namespace PerfGate.Cli.Tests.Faults;
 
-/// <summary>Runs the real <c>dotnet perfgate.dll</c> as a child process with a clean, chosen environment.</summary>
+/// <summary>
+/// Runs the real <c>dotnet perfgate.dll</c> as a child process with a clean, chosen environment. With
+/// <c>PERFGATE_TEST_EXECUTABLE=/path/to/perfgate</c> in the test run's environment, that executable runs instead: the
+/// Native AOT binary (scripts/publish-native.sh), so these process tests can check it too.
+/// </summary>
 internal static class PerfGateProcess
 {
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "perfgate.dll");
 
+    /// <summary>The native executable to test instead of <see cref="Dll"/>, if one was given.</summary>
+    public static string? Executable => Environment.GetEnvironmentVariable("PERFGATE_TEST_EXECUTABLE") is { Length: > 0 } path ? path : null;
+
     public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? variables, string workingDirectory)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(Executable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(Dll);
+        if (Executable is null)
+        {
+            info.ArgumentList.Add(Dll);
+        }
+
         foreach (var a in args)
         {
             info.ArgumentList.Add(a);
