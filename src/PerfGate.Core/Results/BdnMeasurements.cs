@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -113,15 +114,21 @@ internal enum MeasurementKind
 /// Collects a benchmark's usable measurements and groups them into <see cref="Launch"/>es: the Result ones when there
 /// are any, else the Actual ones; launches in index order, values in file order. Reusable after <see cref="Clear"/>.
 /// </summary>
+/// <remarks>
+/// Plain arrays rather than a <c>List</c> of tuples: <see cref="Add"/> runs once per measurement and inlines into the
+/// streaming reader's optimised loop, where a generic list over a value tuple would run unoptimised code in a short-lived
+/// process (the runtime never gets round to recompiling it).
+/// </remarks>
 internal sealed class LaunchCollector
 {
-    private readonly List<(int Launch, double Value)> _result = [];
-    private readonly List<(int Launch, double Value)> _actual = [];
+    private readonly Measurements _result = new();
+    private readonly Measurements _actual = new();
 
     /// <summary>
     /// Adds one measurement already checked (no negative operations or time, a launch index from 0 to
     /// <see cref="int.MaxValue"/>); one of no operations or of no time (NaN) is skipped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(MeasurementKind kind, double operations, double nanoseconds, double launchIndex)
     {
         if (kind == MeasurementKind.Skip || !(operations > 0) || double.IsNaN(nanoseconds))
@@ -129,13 +136,13 @@ internal sealed class LaunchCollector
             return;
         }
 
-        (kind == MeasurementKind.Result ? _result : _actual).Add(((int)launchIndex, nanoseconds / operations));
+        (kind == MeasurementKind.Result ? _result : _actual).Add((int)launchIndex, nanoseconds / operations);
     }
 
     public void Clear()
     {
-        _result.Clear();
-        _actual.Clear();
+        _result.Count = 0;
+        _actual.Count = 0;
     }
 
     public ImmutableArray<Launch> ToLaunches()
@@ -147,20 +154,23 @@ internal sealed class LaunchCollector
         }
 
         // Files list each launch's iterations together and launches in order; anything else is sorted (stably) first.
-        var ordered = InLaunchOrder(chosen) ? chosen : [.. chosen.OrderBy(m => m.Launch)];
+        var count = chosen.Count;
+        var launchIndexes = chosen.Launches;
+        var values = chosen.Values;
+        if (!chosen.InLaunchOrder())
+        {
+            var order = Enumerable.Range(0, count).OrderBy(i => chosen.Launches[i]).ToArray();
+            launchIndexes = [.. order.Select(i => chosen.Launches[i])];
+            values = [.. order.Select(i => chosen.Values[i])];
+        }
+
         var launches = ImmutableArray.CreateBuilder<Launch>();
         var start = 0;
-        for (var i = 1; i <= ordered.Count; i++)
+        for (var i = 1; i <= count; i++)
         {
-            if (i == ordered.Count || ordered[i].Launch != ordered[start].Launch)
+            if (i == count || launchIndexes[i] != launchIndexes[start])
             {
-                var values = new double[i - start];
-                for (var j = start; j < i; j++)
-                {
-                    values[j - start] = ordered[j].Value;
-                }
-
-                launches.Add(new Launch(ordered[start].Launch, ImmutableCollectionsMarshal.AsImmutableArray(values)));
+                launches.Add(new Launch(launchIndexes[start], ImmutableCollectionsMarshal.AsImmutableArray(values[start..i])));
                 start = i;
             }
         }
@@ -168,16 +178,37 @@ internal sealed class LaunchCollector
         return launches.ToImmutable();
     }
 
-    private static bool InLaunchOrder(List<(int Launch, double Value)> measurements)
+    /// <summary>Launch index and nanoseconds per operation of each measurement, in file order.</summary>
+    private sealed class Measurements
     {
-        for (var i = 1; i < measurements.Count; i++)
+        public int[] Launches = new int[64];
+        public double[] Values = new double[64];
+        public int Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int launch, double value)
         {
-            if (measurements[i].Launch < measurements[i - 1].Launch)
+            if (Count == Launches.Length)
             {
-                return false;
+                Array.Resize(ref Launches, Count * 2);
+                Array.Resize(ref Values, Count * 2);
             }
+
+            Launches[Count] = launch;
+            Values[Count++] = value;
         }
 
-        return true;
+        public bool InLaunchOrder()
+        {
+            for (var i = 1; i < Count; i++)
+            {
+                if (Launches[i] < Launches[i - 1])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

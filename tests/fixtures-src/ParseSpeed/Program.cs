@@ -7,7 +7,9 @@ using PerfGate.Core.Results;
 //   bytes     reading the file into memory (the I/O floor)
 //   tokens    one Utf8JsonReader pass over those bytes, nothing kept (the parsing floor)
 //   document  JsonDocument.Parse of the bytes (what the careful reader builds before it walks)
+//   careful   BenchmarkDotNetJsonReader over a stream that cannot seek: the JsonDocument reader alone
 //   load      ResultsLoader.Load, which is what `perfgate check --results <file>` runs as its ingest stage
+// and whether load and careful give the same run.
 var path = args[0];
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6;
 var times = new Dictionary<string, List<double>>();
@@ -21,7 +23,14 @@ for (var i = 0; i < rounds; i++)
         Measure("document", () => JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 }).Dispose()),
     };
     BenchmarkRun? run = null;
+    BenchmarkRun? careful = null;
+    parts.Add(Measure("careful", () =>
+    {
+        using var stream = new ForwardOnly(File.OpenRead(path));
+        careful = BenchmarkDotNetJsonReader.Read(stream, path);
+    }));
     parts.Add(Measure("load", () => run = ResultsLoader.Load([path])));
+    parts.Add(Describe(run!) == Describe(careful!) ? "same run" : "DIFFERENT RUNS");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"round {i}: {string.Join(" | ", parts)} | {run!.Results.Length} benchmarks, working set {Environment.WorkingSet / 1e6:F0} MB, peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
 }
@@ -62,4 +71,31 @@ static int Tokens(byte[] bytes)
     }
 
     return count;
+}
+
+static string Describe(BenchmarkRun run) =>
+    JsonSerializer.Serialize(run with { Sources = [] }, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+
+internal sealed class ForwardOnly(Stream inner) : Stream
+{
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }
