@@ -13,14 +13,22 @@ internal static class BdnHost
         }
 
         const string At = "HostEnvironmentInfo";
-        string Text(string name) => fields.String(h, name, At) is { Length: > 0 } s ? s : "unknown";
         var cores = fields.Number(h, "LogicalCoreCount", At);
-        return new HostFingerprint(
-            Os: Text("OsVersion"),
-            Processor: Text("ProcessorName"),
-            LogicalCores: cores is { } c ? (int)c : 0,
-            Runtime: Text("RuntimeVersion"),
-            Architecture: Text("Architecture"),
-            BenchmarkDotNetVersion: Text("BenchmarkDotNetVersion"));
+        var os = fields.String(h, "OsVersion", At);
+        var processor = fields.String(h, "ProcessorName", At);
+        var runtime = fields.String(h, "RuntimeVersion", At);
+        var architecture = fields.String(h, "Architecture", At);
+        var benchmarkDotNet = fields.String(h, "BenchmarkDotNetVersion", At);
+        return From(os, processor, cores, runtime, architecture, benchmarkDotNet);
     }
+
+    public static HostFingerprint From(string? os, string? processor, double? logicalCores, string? runtime, string? architecture, string? benchmarkDotNetVersion) => new(
+        Os: Known(os),
+        Processor: Known(processor),
+        LogicalCores: logicalCores is { } c ? (int)c : 0,
+        Runtime: Known(runtime),
+        Architecture: Known(architecture),
+        BenchmarkDotNetVersion: Known(benchmarkDotNetVersion));
+
+    private static string Known(string? text) => text is { Length: > 0 } ? text : "unknown";
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace PerfGate.Core.Results;
@@ -18,8 +20,7 @@ internal static class BdnMeasurements
 {
     public static ImmutableArray<Launch> Read(JsonElement measurements, JsonFields fields, string path)
     {
-        List<(int Launch, double Value)>? result = null;
-        List<(int Launch, double Value)>? actual = null;
+        var launches = new LaunchCollector();
         var index = 0;
         foreach (var m in measurements.EnumerateArray())
         {
@@ -32,7 +33,7 @@ internal static class BdnMeasurements
             // Hot path (a 1,000-benchmark report holds ~300,000 measurements): compare the UTF-8 text in place and
             // build the element's path only when a value is wrong.
             var kind = FastKind(m) ?? SlowKind(m, fields, $"{path}[{i}]");
-            if (kind == Kind.Skip)
+            if (kind == MeasurementKind.Skip)
             {
                 continue;
             }
@@ -50,36 +51,14 @@ internal static class BdnMeasurements
                 Reject(fields, $"{path}[{i}]", operations, nanoseconds, launchIndex);
             }
 
-            if (!(operations > 0) || double.IsNaN(nanoseconds))
-            {
-                continue;
-            }
-
-            var target = kind == Kind.Result ? result ??= [] : actual ??= [];
-            target.Add(((int)launchIndex, nanoseconds / operations));
+            launches.Add(kind, operations, nanoseconds, launchIndex);
         }
 
-        var chosen = result ?? actual;
-        if (chosen is null)
-        {
-            return [];
-        }
-
-        return [.. chosen
-            .GroupBy(m => m.Launch)
-            .OrderBy(g => g.Key)
-            .Select(g => new Launch(g.Key, [.. g.Select(m => m.Value)]))];
-    }
-
-    private enum Kind
-    {
-        Skip,
-        Result,
-        Actual,
+        return launches.ToLaunches();
     }
 
     /// <summary>The 0.11+ shape with both fields as strings, decided without allocating; null for anything else.</summary>
-    private static Kind? FastKind(JsonElement m)
+    private static MeasurementKind? FastKind(JsonElement m)
     {
         if (!m.TryGetProperty("IterationMode"u8, out var mode) || mode.ValueKind != JsonValueKind.String ||
             !m.TryGetProperty("IterationStage"u8, out var stage) || stage.ValueKind != JsonValueKind.String)
@@ -89,20 +68,20 @@ internal static class BdnMeasurements
 
         if (!mode.ValueEquals("Workload"u8))
         {
-            return mode.ValueEquals("Overhead"u8) ? Kind.Skip : null;
+            return mode.ValueEquals("Overhead"u8) ? MeasurementKind.Skip : null;
         }
 
-        return stage.ValueEquals("Result"u8) ? Kind.Result : stage.ValueEquals("Actual"u8) ? Kind.Actual : Kind.Skip;
+        return stage.ValueEquals("Result"u8) ? MeasurementKind.Result : stage.ValueEquals("Actual"u8) ? MeasurementKind.Actual : MeasurementKind.Skip;
     }
 
     /// <summary>Older and odd shapes, with full validation and precise messages.</summary>
-    private static Kind SlowKind(JsonElement m, JsonFields fields, string at)
+    private static MeasurementKind SlowKind(JsonElement m, JsonFields fields, string at)
     {
         var mode = fields.String(m, "IterationMode", at);
         var stage = fields.String(m, "IterationStage", at);
         var isResult = (mode == "Workload" && stage == "Result") || (mode == "Result" && stage is null or "Result");
         var isActual = (mode == "Workload" && stage == "Actual") || (mode == "MainTarget" && stage is null or "Actual" or "MainTarget");
-        return isResult ? Kind.Result : isActual ? Kind.Actual : Kind.Skip;
+        return isResult ? MeasurementKind.Result : isActual ? MeasurementKind.Actual : MeasurementKind.Skip;
     }
 
     /// <summary>
@@ -120,5 +99,116 @@ internal static class BdnMeasurements
     {
         value = double.NaN;
         return m.TryGetProperty(name, out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out value) && double.IsFinite(value);
+    }
+}
+
+/// <summary>What a measurement is to the gate: a <c>Workload/Result</c>, a <c>Workload/Actual</c>, or something it skips.</summary>
+internal enum MeasurementKind
+{
+    Skip,
+    Result,
+    Actual,
+}
+
+/// <summary>
+/// Collects a benchmark's usable measurements and groups them into <see cref="Launch"/>es: the Result ones when there
+/// are any, else the Actual ones; launches in index order, values in file order. Reusable after <see cref="Clear"/>.
+/// </summary>
+/// <remarks>
+/// Plain arrays rather than a <c>List</c> of tuples: <see cref="Add"/> runs once per measurement and inlines into the
+/// streaming reader's optimised loop, where a generic list over a value tuple would run unoptimised code in a short-lived
+/// process (the runtime never gets round to recompiling it).
+/// </remarks>
+internal sealed class LaunchCollector
+{
+    private readonly Measurements _result = new();
+    private readonly Measurements _actual = new();
+
+    /// <summary>
+    /// Adds one measurement already checked (no negative operations or time, a launch index from 0 to
+    /// <see cref="int.MaxValue"/>); one of no operations or of no time (NaN) is skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(MeasurementKind kind, double operations, double nanoseconds, double launchIndex)
+    {
+        if (kind == MeasurementKind.Skip || !(operations > 0) || double.IsNaN(nanoseconds))
+        {
+            return;
+        }
+
+        (kind == MeasurementKind.Result ? _result : _actual).Add((int)launchIndex, nanoseconds / operations);
+    }
+
+    public void Clear()
+    {
+        _result.Count = 0;
+        _actual.Count = 0;
+    }
+
+    public ImmutableArray<Launch> ToLaunches()
+    {
+        var chosen = _result.Count > 0 ? _result : _actual;
+        if (chosen.Count == 0)
+        {
+            return [];
+        }
+
+        // Files list each launch's iterations together and launches in order; anything else is sorted (stably) first.
+        var count = chosen.Count;
+        var launchIndexes = chosen.Launches;
+        var values = chosen.Values;
+        if (!chosen.InLaunchOrder())
+        {
+            var order = Enumerable.Range(0, count).OrderBy(i => chosen.Launches[i]).ToArray();
+            launchIndexes = [.. order.Select(i => chosen.Launches[i])];
+            values = [.. order.Select(i => chosen.Values[i])];
+        }
+
+        var launches = ImmutableArray.CreateBuilder<Launch>();
+        var start = 0;
+        for (var i = 1; i <= count; i++)
+        {
+            if (i == count || launchIndexes[i] != launchIndexes[start])
+            {
+                launches.Add(new Launch(launchIndexes[start], ImmutableCollectionsMarshal.AsImmutableArray(values[start..i])));
+                start = i;
+            }
+        }
+
+        return launches.ToImmutable();
+    }
+
+    /// <summary>Launch index and nanoseconds per operation of each measurement, in file order.</summary>
+    private sealed class Measurements
+    {
+        public int[] Launches = new int[64];
+        public double[] Values = new double[64];
+        public int Count;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int launch, double value)
+        {
+            if (Count == Launches.Length)
+            {
+                Array.Resize(ref Launches, Count * 2);
+                Array.Resize(ref Values, Count * 2);
+            }
+
+            Launches[Count] = launch;
+            Values[Count++] = value;
+        }
+
+        public bool InLaunchOrder()
+        {
+            for (var i = 1; i < Count; i++)
+            {
+                if (Launches[i] < Launches[i - 1])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 }

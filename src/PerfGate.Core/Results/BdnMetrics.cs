@@ -50,34 +50,48 @@ internal static class BdnMetrics
                     continue;
                 }
 
-                var name = fields.String(d, "DisplayName", $"{at}.Descriptor") ?? id;
-                var unit = fields.String(d, "Unit", $"{at}.Descriptor") ?? "";
-                var biggerIsBetter = fields.Boolean(d, "TheGreaterTheBetter", $"{at}.Descriptor") ?? false;
-                var isSize = fields.Number(d, "UnitType", $"{at}.Descriptor") == 2; // UnitType.Size
-                metrics.Add(new MetricValue(id, name, value.Value, unit, biggerIsBetter, DeterministicIds.Contains(id) || isSize));
+                var name = fields.String(d, "DisplayName", $"{at}.Descriptor");
+                var unit = fields.String(d, "Unit", $"{at}.Descriptor");
+                var biggerIsBetter = fields.Boolean(d, "TheGreaterTheBetter", $"{at}.Descriptor");
+                var unitType = fields.Number(d, "UnitType", $"{at}.Descriptor");
+                metrics.Add(Metric(id, name, value.Value, unit, biggerIsBetter, unitType));
             }
         }
 
         if (memory is { } m)
         {
-            // GcStats counts are totals over TotalOperations; BenchmarkDotNet displays them per 1000 operations.
             var totalOperations = fields.Number(m, "TotalOperations", $"{path}.Memory");
-            for (var generation = 0; generation <= 2; generation++)
-            {
-                var id = $"Gen{generation}Collects";
-                var count = fields.Number(m, $"Gen{generation}Collections", $"{path}.Memory");
-                if (count is { } c && totalOperations is > 0 && !metrics.Exists(x => x.Id == id))
-                {
-                    metrics.Add(new MetricValue(id, $"Gen{generation}", c / totalOperations.Value * 1000, "Count", false, true));
-                }
-            }
-
-            if (allocatedBytesPerOperation is { } bytes && !metrics.Exists(x => x.Id == AllocatedId))
-            {
-                metrics.Add(new MetricValue(AllocatedId, "Allocated", bytes, "B", false, true));
-            }
+            var gen0 = fields.Number(m, "Gen0Collections", $"{path}.Memory");
+            var gen1 = fields.Number(m, "Gen1Collections", $"{path}.Memory");
+            var gen2 = fields.Number(m, "Gen2Collections", $"{path}.Memory");
+            AddMemory(metrics, totalOperations, [gen0, gen1, gen2], allocatedBytesPerOperation);
         }
 
         return [.. metrics];
+    }
+
+    /// <summary>One entry of <c>Metrics</c> with a value and an id (<c>Descriptor.Id</c>, else its <c>DisplayName</c>).</summary>
+    public static MetricValue Metric(string id, string? displayName, double value, string? unit, bool? theGreaterTheBetter, double? unitType) =>
+        new(id, displayName ?? id, value, unit ?? "", theGreaterTheBetter ?? false, DeterministicIds.Contains(id) || unitType == 2); // UnitType.Size
+
+    /// <summary>
+    /// Adds what <c>Memory</c> tells and <c>Metrics</c> did not: collections per 1000 operations (GcStats counts are
+    /// totals over TotalOperations; BenchmarkDotNet displays them per 1000 operations) and the bytes allocated per operation.
+    /// </summary>
+    public static void AddMemory(List<MetricValue> metrics, double? totalOperations, ReadOnlySpan<double?> collections, double? allocatedBytesPerOperation)
+    {
+        for (var generation = 0; generation < collections.Length; generation++)
+        {
+            var id = $"Gen{generation}Collects";
+            if (collections[generation] is { } c && totalOperations is > 0 && !metrics.Exists(x => x.Id == id))
+            {
+                metrics.Add(new MetricValue(id, $"Gen{generation}", c / totalOperations.Value * 1000, "Count", false, true));
+            }
+        }
+
+        if (allocatedBytesPerOperation is { } bytes && !metrics.Exists(x => x.Id == AllocatedId))
+        {
+            metrics.Add(new MetricValue(AllocatedId, "Allocated", bytes, "B", false, true));
+        }
     }
 }

@@ -44,25 +44,61 @@ internal static class BdnStatistics
             originalValues = values.ToImmutable();
         }
 
-        IReadOnlyList<double> sample = originalValues.Length > 0 ? originalValues : [.. launches.SelectMany(l => l.NanosecondsPerOperation)];
-        var mean = fields.NonNegative(s, "Mean", at, Time) ?? (sample.Count > 0 ? sample.Average() : null);
+        var sample = Sample(originalValues, launches);
+        var mean = fields.NonNegative(s, "Mean", at, Time);
+        if (mean is null && sample.Count == 0)
+        {
+            return null;
+        }
+
+        // Read in this order so that, of two bad fields, the same one is named as always.
+        var percentiles = fields.Object(s, "Percentiles", at);
+        var p95 = percentiles is { } p ? fields.NonNegative(p, "P95", $"{at}.Percentiles", Time) : null;
+        var n = fields.Count(s, "N", at);
+        var median = fields.NonNegative(s, "Median", at, Time);
+        var standardDeviation = fields.NonNegative(s, "StandardDeviation", at);
+        var min = fields.NonNegative(s, "Min", at, Time);
+        var max = fields.NonNegative(s, "Max", at, Time);
+        var standardError = fields.Number(s, "StandardError", at);
+        return Summarise(new ReportedStatistics(mean, median, standardDeviation, min, max, p95, n, standardError), sample);
+    }
+
+    /// <summary>The values the summary falls back on: <c>OriginalValues</c>, else every launch's measurements.</summary>
+    public static IReadOnlyList<double> Sample(ImmutableArray<double> originalValues, ImmutableArray<Launch> launches) =>
+        originalValues.Length > 0 ? originalValues : [.. launches.SelectMany(l => l.NanosecondsPerOperation)];
+
+    /// <summary>
+    /// The statistics as reported, each missing figure computed from <paramref name="sample"/>; null without a mean
+    /// (reported or computable).
+    /// </summary>
+    public static TimeStatistics? Summarise(ReportedStatistics reported, IReadOnlyList<double> sample)
+    {
+        var mean = reported.Mean ?? (sample.Count > 0 ? sample.Average() : null);
         if (mean is null)
         {
             return null;
         }
 
-        var percentiles = fields.Object(s, "Percentiles", at);
-        var p95 = (percentiles is { } p ? fields.NonNegative(p, "P95", $"{at}.Percentiles", Time) : null) ?? Quantiles.Of(sample, 0.95);
-        var n = fields.Count(s, "N", at) ?? sample.Count;
         return new TimeStatistics(
-            N: n,
+            N: reported.N ?? sample.Count,
             Mean: mean.Value,
-            Median: fields.NonNegative(s, "Median", at, Time) ?? Quantiles.Of(sample, 0.5) ?? mean.Value,
-            StandardDeviation: fields.NonNegative(s, "StandardDeviation", at) ?? 0, // "" (NaN) when N = 1
-            Min: fields.NonNegative(s, "Min", at, Time) ?? (sample.Count > 0 ? sample.Min() : mean.Value),
-            Max: fields.NonNegative(s, "Max", at, Time) ?? (sample.Count > 0 ? sample.Max() : mean.Value),
+            Median: reported.Median ?? Quantiles.Of(sample, 0.5) ?? mean.Value,
+            StandardDeviation: reported.StandardDeviation ?? 0, // "" (NaN) when N = 1
+            Min: reported.Min ?? (sample.Count > 0 ? sample.Min() : mean.Value),
+            Max: reported.Max ?? (sample.Count > 0 ? sample.Max() : mean.Value),
             P5: Quantiles.Of(sample, 0.05),
-            P95: p95,
-            StandardError: fields.Number(s, "StandardError", at));
+            P95: reported.P95 ?? Quantiles.Of(sample, 0.95),
+            StandardError: reported.StandardError);
     }
 }
+
+/// <summary>The figures of a <c>Statistics</c> object the gate uses, as the file gives them (null: absent, empty or NaN).</summary>
+internal readonly record struct ReportedStatistics(
+    double? Mean,
+    double? Median,
+    double? StandardDeviation,
+    double? Min,
+    double? Max,
+    double? P95,
+    int? N,
+    double? StandardError);

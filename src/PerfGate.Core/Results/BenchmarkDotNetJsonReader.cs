@@ -14,6 +14,20 @@ public static class BenchmarkDotNetJsonReader
     /// <exception cref="ResultsFormatException">The stream is not a readable BenchmarkDotNet report.</exception>
     public static BenchmarkRun Read(Stream json, string sourceName)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.CanSeek && json.Length - json.Position is > 0 and <= ResultsLoader.MaxFileBytes)
+        {
+            var bytes = new byte[json.Length - json.Position];
+            json.ReadExactly(bytes);
+            return BdnStreamingReader.TryRead(bytes, sourceName) ?? ReadCarefully(new MemoryStream(bytes, writable: false), sourceName);
+        }
+
+        return ReadCarefully(json, sourceName);
+    }
+
+    /// <summary>The careful reader: a <see cref="JsonDocument"/> walked with every check and every message.</summary>
+    internal static BenchmarkRun ReadCarefully(Stream json, string sourceName)
+    {
         using var document = JsonInput.Parse(json, sourceName);
         return Read(document.RootElement, sourceName);
     }
@@ -41,10 +55,7 @@ public static class BenchmarkDotNetJsonReader
             throw new ResultsFormatException(source, $"not a BenchmarkDotNet results file: 'Benchmarks' is {JsonFields.Describe(benchmarks)}, expected an array");
         }
 
-        var warnings = new List<string>();
-        var results = new List<BenchmarkResult>(benchmarks.GetArrayLength());
-        var keys = new HashSet<string>(StringComparer.Ordinal);
-        var hadMeasurements = false;
+        var run = new BdnRunBuilder(source);
         var index = 0;
         foreach (var benchmark in benchmarks.EnumerateArray())
         {
@@ -54,96 +65,70 @@ public static class BenchmarkDotNetJsonReader
                 throw fields.Fail(path, $"expected an object, found {JsonFields.Describe(benchmark)}");
             }
 
-            var result = ReadBenchmark(benchmark, fields, path, warnings, ref hadMeasurements);
-            if (result is null)
-            {
-                continue;
-            }
-
-            if (!keys.Add(result.Id.Key))
-            {
-                warnings.Add($"{source}: duplicate benchmark '{result.Id.Key}' ({path}); kept the first");
-                continue;
-            }
-
-            if (result.FailedToRun)
-            {
-                warnings.Add($"{source}: '{result.Id.Key}' failed to run (no statistics)");
-            }
-
-            results.Add(result);
+            run.Add(ReadBenchmark(benchmark, fields, path, run), path);
         }
 
-        return new BenchmarkRun
-        {
-            Host = BdnHost.Read(root, fields),
-            Results = [.. WithJobIdentity(results)],
-            Detail = hadMeasurements ? ResultDetail.Measurements : ResultDetail.StatisticsOnly,
-            Sources = [source],
-            Timestamp = TitleTimestamp.Parse(fields.String(root, "Title", "$")),
-            Warnings = [.. warnings],
-        };
+        return run.Build(BdnHost.Read(root, fields), fields.String(root, "Title", "$"));
     }
 
-    /// <summary>
-    /// Drops the job's run/accuracy settings from each id (<see cref="JobName.Identity"/>), except where two jobs of
-    /// this file would then share an id: those keep their full job so they stay apart.
-    /// </summary>
-    private static IEnumerable<BenchmarkResult> WithJobIdentity(List<BenchmarkResult> results)
-    {
-        var shortened = results.Select(r => r with { Id = new BenchmarkId(r.Id.Type, r.Id.Method, r.Id.Parameters, JobName.Identity(r.Id.Job)) }).ToList();
-        var clashing = shortened.GroupBy(r => r.Id.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        return shortened.Select((r, i) => clashing.Contains(r.Id.Key) ? results[i] : r);
-    }
-
-    private static BenchmarkResult? ReadBenchmark(JsonElement b, JsonFields fields, string path, List<string> warnings, ref bool hadMeasurements)
+    private static BenchmarkResult? ReadBenchmark(JsonElement b, JsonFields fields, string path, BdnRunBuilder run)
     {
         var method = fields.String(b, "Method", path);
         var fullName = fields.String(b, "FullName", path) ?? "";
         if (string.IsNullOrWhiteSpace(method))
         {
-            warnings.Add($"{fields.Source}: {path} has no 'Method'; skipped");
+            run.SkipWithoutMethod(path);
             return null;
         }
 
         var type = TypeFromFullName(fullName, method) ?? JoinNamespace(fields.String(b, "Namespace", path), fields.String(b, "Type", path));
         if (string.IsNullOrWhiteSpace(type))
         {
-            warnings.Add($"{fields.Source}: {path} ({method}) has neither 'FullName' nor 'Type'; skipped");
+            run.SkipWithoutType(path, method);
             return null;
         }
 
-        var parameters = BenchmarkParameters.Split(fields.String(b, "Parameters", path));
-        var methodTitle = fields.String(b, "MethodTitle", path) ?? method;
-        var job = JobName.FromDisplayInfo(fields.String(b, "DisplayInfo", path), methodTitle, parameters);
-        var id = new BenchmarkId(type, method, BenchmarkParameters.Canonical(parameters), job);
+        var parameters = fields.String(b, "Parameters", path);
+        var methodTitle = fields.String(b, "MethodTitle", path);
+        var id = Identify(type, method, parameters, methodTitle, fields.String(b, "DisplayInfo", path));
 
         ImmutableArray<Launch> launches = [];
         if (fields.Array(b, "Measurements", path) is { } measurements)
         {
-            hadMeasurements |= measurements.GetArrayLength() > 0;
+            run.HadMeasurements |= measurements.GetArrayLength() > 0;
             launches = BdnMeasurements.Read(measurements, fields, $"{path}.Measurements");
         }
 
         var statistics = BdnStatistics.Read(b, fields, path, launches, out var originalValues);
         var metrics = BdnMetrics.Read(b, fields, path, out var allocated);
-        return new BenchmarkResult
-        {
-            Id = id,
-            FullName = fullName,
-            Launches = launches,
-            OriginalValues = originalValues,
-            Statistics = statistics,
-            AllocatedBytesPerOperation = statistics is null ? null : allocated,
-            Metrics = statistics is null ? [] : metrics,
-        };
+        return Result(id, fullName, launches, originalValues, statistics, allocated, metrics);
     }
+
+    /// <summary>The id from the benchmark's names: <c>Parameters</c> canonicalised, the job taken from <c>DisplayInfo</c>.</summary>
+    internal static BenchmarkId Identify(string type, string method, string? parameters, string? methodTitle, string? displayInfo)
+    {
+        var pairs = BenchmarkParameters.Split(parameters);
+        var job = JobName.FromDisplayInfo(displayInfo, methodTitle ?? method, pairs);
+        return new BenchmarkId(type, method, BenchmarkParameters.Canonical(pairs), job);
+    }
+
+    /// <summary>A benchmark without statistics failed to run: its allocations and metrics are dropped with them.</summary>
+    internal static BenchmarkResult Result(BenchmarkId id, string fullName, ImmutableArray<Launch> launches, ImmutableArray<double> originalValues, TimeStatistics? statistics, double? allocated, ImmutableArray<MetricValue> metrics) => new()
+    {
+        Id = id,
+        FullName = fullName,
+        Launches = launches,
+        OriginalValues = originalValues,
+        Statistics = statistics,
+        AllocatedBytesPerOperation = statistics is null ? null : allocated,
+        Metrics = statistics is null ? [] : metrics,
+    };
 
     /// <summary>
     /// The namespace-qualified type, with nested types joined by '+', as <c>FullNameProvider.GetBenchmarkName</c> writes
     /// it; the JSON's <c>Type</c> is only the innermost type name.
     /// </summary>
-    private static string? TypeFromFullName(string fullName, string method)
+    internal static string? TypeFromFullName(string fullName, string method)
     {
         var at = fullName.IndexOf("." + method + "(", StringComparison.Ordinal);
         if (at > 0)
@@ -156,6 +141,6 @@ public static class BenchmarkDotNetJsonReader
             : null;
     }
 
-    private static string? JoinNamespace(string? ns, string? type) =>
+    internal static string? JoinNamespace(string? ns, string? type) =>
         string.IsNullOrWhiteSpace(type) ? null : string.IsNullOrWhiteSpace(ns) ? type : $"{ns}.{type}";
 }

@@ -60,7 +60,14 @@ public static class ResultsLoader
         var custom = new List<(CustomMetric, string)>();
         foreach (var file in explicitJson)
         {
-            using var document = Open(file);
+            var bytes = ReadAll(file);
+            if (BdnStreamingReader.TryRead(bytes, file) is { } fast)
+            {
+                AddToGroup(groups, file, fast);
+                continue;
+            }
+
+            using var document = Parse(bytes, file);
             if (CustomMetricsReader.IsMetricsFile(document.RootElement))
             {
                 custom.AddRange(CustomMetricsReader.Read(document.RootElement, file).Select(m => (m, file)));
@@ -73,8 +80,8 @@ public static class ResultsLoader
 
         foreach (var file in reports.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            using var document = Open(file);
-            AddToGroup(groups, file, BenchmarkDotNetJsonReader.Read(document.RootElement, file));
+            var bytes = ReadAll(file);
+            AddToGroup(groups, file, BdnStreamingReader.TryRead(bytes, file) ?? BenchmarkDotNetJsonReader.ReadCarefully(new MemoryStream(bytes, writable: false), file));
         }
 
         foreach (var file in metricFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -94,23 +101,53 @@ public static class ResultsLoader
         try
         {
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-            if (stream.Length > MaxFileBytes)
-            {
-                throw new ResultsFormatException(file, string.Create(CultureInfo.InvariantCulture,
-                    $"{stream.Length:N0} bytes is larger than the {MaxFileBytes / (1024 * 1024)} MB limit for one JSON file; split the run (BenchmarkDotNet writes one report per class) or use the brief exporter"));
-            }
-
+            RequireSize(stream, file);
             return JsonInput.Parse(stream, file);
         }
         catch (IOException e)
         {
-            throw new ResultsFormatException(file, $"cannot read: {e.Message}", e);
+            throw CannotRead(file, e);
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new ResultsFormatException(file, $"cannot read: {e.Message}", e);
+            throw CannotRead(file, e);
         }
     }
+
+    /// <summary>The whole file, for <see cref="BdnStreamingReader"/> and, where it declines, the careful reader.</summary>
+    private static byte[] ReadAll(string file)
+    {
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            RequireSize(stream, file);
+            var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (IOException e)
+        {
+            throw CannotRead(file, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw CannotRead(file, e);
+        }
+    }
+
+    /// <summary>The careful parse of bytes <see cref="ReadAll"/> read, as <see cref="Open"/> parses the file.</summary>
+    private static JsonDocument Parse(byte[] bytes, string file) => JsonInput.Parse(new MemoryStream(bytes, writable: false), file);
+
+    private static void RequireSize(FileStream stream, string file)
+    {
+        if (stream.Length > MaxFileBytes)
+        {
+            throw new ResultsFormatException(file, string.Create(CultureInfo.InvariantCulture,
+                $"{stream.Length:N0} bytes is larger than the {MaxFileBytes / (1024 * 1024)} MB limit for one JSON file; split the run (BenchmarkDotNet writes one report per class) or use the brief exporter"));
+        }
+    }
+
+    private static ResultsFormatException CannotRead(string file, Exception e) => new(file, $"cannot read: {e.Message}", e);
 
     private static void Discover(string folder, List<string> reports, List<string> metricFiles)
     {
