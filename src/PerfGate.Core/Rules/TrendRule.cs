@@ -79,7 +79,7 @@ public sealed record MainStep(ChangePoint Step, HistoryRun FirstRunAfter, double
 /// <summary>Every lasting step (up and down) in a series of main runs, for <c>perfgate status</c> and the dashboard. Pure.</summary>
 public static class MainStepScan
 {
-    /// <summary>How many of the newest main runs are searched (the E-divisive search is O(n³) per permutation).</summary>
+    /// <summary>How many of the newest main runs are searched (the E-divisive search is O(n²) per permutation, up to 199 permutations per split).</summary>
     public const int Runs = 60;
 
     /// <summary>The steps in <paramref name="newestFirst"/> (a series' main-branch points, newest first), oldest step first.</summary>

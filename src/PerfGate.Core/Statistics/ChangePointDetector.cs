@@ -147,12 +147,13 @@ public static class ChangePointDetector
     {
         var random = new SplitMix64(options.Seed ^ salt);
         var copy = segment.ToArray();
+        var scratch = new double[EnergyStatistic.ScratchLength(copy.Length)];
         var allowed = (int)Math.Floor(options.SignificanceLevel * (options.Permutations + 1)) - 1;
         var atLeast = 0;
         for (var r = 1; r <= options.Permutations; r++)
         {
             random.Shuffle(copy);
-            if (EnergyStatistic.BestSplit(copy, side).Q >= observed)
+            if (EnergyStatistic.BestSplit(copy, side, scratch).Q >= observed)
             {
                 atLeast++;
                 if (atLeast > allowed)
