@@ -39,8 +39,11 @@ internal static class CompareCommand
             {
                 var resolver = new RunResolver(env, () => store = HistoryAccess.Open(env, location, createIfMissing: false), historyPath);
                 var left = resolver.Resolve(RunReference.Parse(parse.GetValue(a)!));
+                StageTimings.Mark("read-a");
                 var right = resolver.Resolve(RunReference.Parse(parse.GetValue(b)!));
+                StageTimings.Mark("read-b");
                 var options = CheckCommand.LoadOptions(parse.GetValue(config), env);
+                StageTimings.Mark("config");
                 var verdict = Gate.Evaluate(new GateInput
                 {
                     Current = right.Run,
@@ -49,8 +52,10 @@ internal static class CompareCommand
                     HeadCommit = right.Run.Commit,
                     HeadBranch = right.Run.Branch,
                 });
+                StageTimings.Mark("gate");
 
                 Write(left, right, verdict, parse.GetValue(format), env);
+                StageTimings.Mark("render");
                 if (parse.GetValue(markdown) is { } markdownPath)
                 {
                     AtomicFile.WriteText(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using PerfGate.Cli.Output;
@@ -63,10 +64,10 @@ internal static class StatusCommand
         var status = builder.Build();
         var benchmarks = status.Series.Where(x => !SeriesKey.IsMetric(x.SeriesKey)).ToArray();
         var recent = store.GetRecent(branch, [.. benchmarks.Select(x => x.SeriesKey)], MainStepScan.Runs, latest.FingerprintKey);
-        return status with
-        {
-            Steps = [.. benchmarks.SelectMany(x => MainStepScan.Find(recent[x.SeriesKey], options.Trend).Select(step => new SeriesStep(x.SeriesKey, x.DisplayName, step)))],
-        };
+        StageTimings.Mark("steps-read");
+        var steps = benchmarks.SelectMany(x => MainStepScan.Find(recent[x.SeriesKey], options.Trend).Select(step => new SeriesStep(x.SeriesKey, x.DisplayName, step))).ToImmutableArray();
+        StageTimings.Mark("steps");
+        return status with { Steps = steps };
     }
 
     private static BenchmarkRun? LoadBaseline(string[] paths, CliEnvironment env)

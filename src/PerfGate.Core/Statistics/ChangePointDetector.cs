@@ -153,7 +153,7 @@ public static class ChangePointDetector
         for (var r = 1; r <= options.Permutations; r++)
         {
             random.Shuffle(copy);
-            if (EnergyStatistic.BestSplit(copy, side, scratch).Q >= observed)
+            if (EnergyStatistic.Reaches(copy, side, observed, scratch))
             {
                 atLeast++;
                 if (atLeast > allowed)

@@ -85,6 +85,31 @@ public sealed class EnergyStatisticTests
     }
 
     [Fact]
+    public void Reaches_answers_whether_the_best_split_reaches_the_threshold()
+    {
+        var random = new SplitMix64(3);
+        var scratch = new double[EnergyStatistic.ScratchLength(60)];
+        var answers = new List<bool>();
+        for (var c = 0; c < 100; c++)
+        {
+            var values = Series(random, 8 + random.NextInt(53), scale: 0.05);
+            var best = EnergyStatistic.BestSplit(values, 4).Q;
+            double[] thresholds = [best, Math.BitDecrement(best), Math.BitIncrement(best), best * 0.5, best * 1.5, best - 1, best + 1];
+
+            foreach (var threshold in thresholds)
+            {
+                var reaches = EnergyStatistic.Reaches(values, 4, threshold, scratch);
+
+                reaches.ShouldBe(best >= threshold, $"case {c}: best Q {best:R}, threshold {threshold:R}");
+                answers.Add(reaches);
+            }
+        }
+
+        answers.ShouldContain(true);
+        answers.ShouldContain(false);
+    }
+
+    [Fact]
     public void Work_space_too_small_is_refused()
     {
         var values = new double[10];
