@@ -72,17 +72,17 @@ public static class EnergyStatistic
         var toLeft = scratch.Slice(n, n);                    // Σ_{i<τ} |y_k − y_i|, for k ≥ τ
         var reciprocalLess = scratch.Slice(2 * n, n + 1);    // 1/(j − 1)
         var reciprocal = scratch.Slice((3 * n) + 1, n + 1);  // 1/j
-        for (var k = 0; k < n; k++)
+        before.Clear();
+        toLeft.Clear();
+        for (var i = 0; i < n - 1; i++)
         {
-            var y = values[k];
-            double sum = 0;
-            for (var i = 0; i < k; i++)
+            // Column by column: each before[k] still adds its terms in the order i = 0, 1, …, but the additions of one
+            // column are independent of each other, so they overlap in the processor instead of waiting on one sum.
+            var y = values[i];
+            for (var k = i + 1; k < n; k++)
             {
-                sum += Math.Abs(y - values[i]);
+                before[k] += Math.Abs(values[k] - y);
             }
-
-            before[k] = sum;
-            toLeft[k] = 0;
         }
 
         for (var j = 2; j <= n; j++)
