@@ -30,7 +30,7 @@ public static class ChangePointDetector
         options ??= ChangePointOptions.Default;
         var y = logValues.ToArray();
         var side = Math.Max(2, options.MinimumRunsAfter);
-        if (y.Length < 2 * side || y.Any(v => !double.IsFinite(v)))
+        if (y.Length < 2 * side || !Array.TrueForAll(y, double.IsFinite))
         {
             return ChangePointAnalysis.None;
         }
@@ -359,7 +359,13 @@ public static class ChangePointDetector
             }
         }
 
-        var sigma = 1.4826 * Quantiles.Median(residuals.Select(Math.Abs).ToArray());
+        var distances = new double[residuals.Length];
+        for (var i = 0; i < residuals.Length; i++)
+        {
+            distances[i] = Math.Abs(residuals[i]);
+        }
+
+        var sigma = 1.4826 * Quantiles.Median(distances);
         var spikes = ImmutableArray.CreateBuilder<Spike>();
         for (var i = 0; i < y.Length; i++)
         {
