@@ -53,7 +53,8 @@ internal static class StatusCommand
     {
         var latest = store.GetLatestRun(branch)
                      ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
-        var run = store.LoadRun(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
+        // The headline figures only: status tests nothing, so the raw samples stay on disk.
+        var run = store.LoadRunWithoutSamples(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
         var builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
         StageTimings.Mark("latest-run");
         var (from, to) = builder.TrendWindow;
