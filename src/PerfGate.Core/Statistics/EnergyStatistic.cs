@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace PerfGate.Core.Statistics;
 
 /// <summary>
@@ -15,9 +17,10 @@ namespace PerfGate.Core.Statistics;
 /// so Q agrees with it up to rounding (exactly when the values are small integers).
 /// <para>
 /// Each (τ, κ) is first screened with the same Q rewritten without divisions,
-/// <c>(2·Σ|x−y| − k·2Σ|x−x'|/(m−1) − m·2Σ|y−y'|/(k−1)) / (m+k)</c> from tables of reciprocals, and Q is evaluated as
-/// written above only where the screened value, widened by far more than both can differ by rounding, could beat the
-/// best so far: the answer is bit for bit the one the formula gives everywhere, at a fraction of the divisions.
+/// <c>(m+k)·Q = 2Σ|x−y| − (k·2Σ|x−x'|/(m−1) + m·2Σ|y−y'|/(k−1))</c> (a table of reciprocals), and Q is evaluated as
+/// written above only where the screened value, widened by far more than the two can differ by rounding, could beat the
+/// best so far (or reach the threshold): the answer is bit for bit the one the formula gives everywhere, at a fraction
+/// of the divisions.
 /// </para>
 /// </remarks>
 public static class EnergyStatistic
@@ -26,8 +29,8 @@ public static class EnergyStatistic
     private const int StackLimit = 128;
 
     /// <summary>
-    /// How far (relative to the sum of the magnitudes of its three terms) the screened Q may be from Q as written: both
-    /// are a handful of roundings (~1e-15) from the exact value; the margin is a thousand times wider.
+    /// How far, relative to the magnitude of its terms, the screened Q may be from Q as written: both are a handful of
+    /// roundings (~1e-15) from the exact value; the margin is a thousand times wider.
     /// </summary>
     private const double ScreenMargin = 1e-12;
 
@@ -53,9 +56,12 @@ public static class EnergyStatistic
         Search(values, minimumSide, scratch, threshold).Q >= threshold;
 
     /// <summary>How many doubles of work space <see cref="BestSplit(ReadOnlySpan{double}, int, Span{double})"/> needs for a segment of <paramref name="length"/>.</summary>
-    public static int ScratchLength(int length) => (4 * length) + 2;
+    public static int ScratchLength(int length) => (3 * length) + 1;
 
-    /// <summary>The best split, or the first whose Q reaches <paramref name="stopAt"/>.</summary>
+    /// <summary>
+    /// The best split; or, with a finite <paramref name="stopAt"/>, the first split whose Q reaches it (and (−1, −∞) when
+    /// none does).
+    /// </summary>
     // Fully optimised from the first call: a gate process is short-lived and this loop is its hot spot.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (int Split, double Q) Search(ReadOnlySpan<double> values, int minimumSide, Span<double> scratch, double stopAt)
@@ -68,40 +74,30 @@ public static class EnergyStatistic
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(scratch.Length, ScratchLength(n), nameof(scratch));
-        var before = scratch[..n];                           // Σ_{i<k} |y_k − y_i|
-        var toLeft = scratch.Slice(n, n);                    // Σ_{i<τ} |y_k − y_i|, for k ≥ τ
-        var reciprocalLess = scratch.Slice(2 * n, n + 1);    // 1/(j − 1)
-        var reciprocal = scratch.Slice((3 * n) + 1, n + 1);  // 1/j
+        var before = scratch[..n];                         // Σ_{i<k} |y_k − y_i|
+        var toLeft = scratch.Slice(n, n);                  // Σ_{i<τ} |y_k − y_i|, for k ≥ τ
+        var reciprocalLess = scratch.Slice(2 * n, n + 1);  // 1/(j − 1)
         before.Clear();
         toLeft.Clear();
         for (var i = 0; i < n - 1; i++)
         {
-            // Column by column: each before[k] still adds its terms in the order i = 0, 1, …, but the additions of one
-            // column are independent of each other, so they overlap in the processor instead of waiting on one sum.
-            var y = values[i];
-            for (var k = i + 1; k < n; k++)
-            {
-                before[k] += Math.Abs(values[k] - y);
-            }
+            // Column by column: each before[k] still adds its terms in the order i = 0, 1, …
+            AddDistances(before, values, i + 1, values[i]);
         }
 
         for (var j = 2; j <= n; j++)
         {
             reciprocalLess[j] = 1.0 / (j - 1);
-            reciprocal[j] = 1.0 / j;
         }
 
+        var reaching = !double.IsPositiveInfinity(stopAt);
         var best = (Split: -1, Q: double.NegativeInfinity);
-        double left = 0;   // Σ|x−x'| within [0, τ)
+        var bar = reaching ? stopAt : best.Q;   // what a split must be able to reach to be evaluated exactly
+        double left = 0;                        // Σ|x−x'| within [0, τ)
         for (var tau = 1; tau <= n - side; tau++)
         {
-            var moved = values[tau - 1];
             left += before[tau - 1];
-            for (var k = tau; k < n; k++)
-            {
-                toLeft[k] += Math.Abs(values[k] - moved);
-            }
-
+            AddDistances(toLeft, values, tau, values[tau - 1]);
             if (tau < side)
             {
                 continue;
@@ -115,37 +111,58 @@ public static class EnergyStatistic
             {
                 between += toLeft[kappa];
                 right += before[kappa] - toLeft[kappa];
-
                 var size = kappa - tau + 1;
                 if (size < side)
                 {
                     continue;
                 }
 
+                // (m+k)·Q = across − within; skipped only when even the widened value stays below the bar.
                 double k = size;
-                var rightScreen = 2 * right * reciprocalLess[size];
-                var scale = reciprocal[tau + size];
-                var screened = ((2 * between) - (k * leftScreen) - (m * rightScreen)) * scale;
-                var margin = ((2 * between) + (k * leftScreen) + (m * rightScreen)) * scale * ScreenMargin;
-                if (!(screened + margin > best.Q || screened + margin >= stopAt))
+                var across = 2 * between;
+                var within = (k * leftScreen) + (m * 2 * right * reciprocalLess[size]);
+                if ((across * (1 + ScreenMargin)) - (within * (1 - ScreenMargin)) < bar * (m + k))
                 {
                     continue;
                 }
 
                 var energy = (2 * between / (m * k)) - leftTerm - (right / (k * (k - 1) / 2));
                 var q = m * k / (m + k) * energy;
-                if (q >= stopAt)
+                if (reaching)
                 {
-                    return (tau, q);
+                    if (q >= stopAt)
+                    {
+                        return (tau, q);
+                    }
                 }
-
-                if (q > best.Q)
+                else if (q > best.Q)
                 {
                     best = (tau, q);
+                    bar = q;
                 }
             }
         }
 
         return best;
+    }
+
+    /// <summary><c>sums[k] += |values[k] − y|</c> for every k from <paramref name="from"/>, several k at a time (each sum still in its own order).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void AddDistances(Span<double> sums, ReadOnlySpan<double> values, int from, double y)
+    {
+        var k = from;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var point = new Vector<double>(y);
+            for (; k + Vector<double>.Count <= values.Length; k += Vector<double>.Count)
+            {
+                (new Vector<double>(sums[k..]) + Vector.Abs(new Vector<double>(values[k..]) - point)).CopyTo(sums[k..]);
+            }
+        }
+
+        for (; k < values.Length; k++)
+        {
+            sums[k] += Math.Abs(values[k] - y);
+        }
     }
 }
