@@ -53,18 +53,19 @@ internal static class StatusCommand
     {
         var latest = store.GetLatestRun(branch)
                      ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
-        // The headline figures only: status tests nothing, so the raw samples stay on disk.
-        var run = store.LoadRunWithoutSamples(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
-        var builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
-        StageTimings.Mark("latest-run");
 
-        // The trend's medians and the step scan read different rows and share nothing (the store opens a connection
-        // per call): the medians are read on another thread while this one reads and scans the steps.
-        var (from, to) = builder.TrendWindow;
+        // The trend's medians need only the run's time, and share nothing with the rest (the store opens a connection
+        // per call): they are read on another thread while this one reads the run and reads and scans the steps.
+        var (from, to) = RunStatusBuilder.TrendWindowOf(latest, TrendSpan);
         var trend = Task.Run(() => store.GetTrendMedians(latest, from, to));
+        RunStatusBuilder builder;
         Dictionary<string, ImmutableArray<MainStep>> steps;
         try
         {
+            // The headline figures only: status tests nothing, so the raw samples stay on disk.
+            var run = store.LoadRunWithoutSamples(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
+            builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
+            StageTimings.Mark("latest-run");
             steps = FindSteps(store, branch, latest, run, options);
         }
         finally
