@@ -38,9 +38,27 @@ internal static class CompareCommand
             try
             {
                 var resolver = new RunResolver(env, () => store = HistoryAccess.Open(env, location, createIfMissing: false), historyPath);
-                var left = resolver.Resolve(RunReference.Parse(parse.GetValue(a)!));
-                var right = resolver.Resolve(RunReference.Parse(parse.GetValue(b)!));
-                var options = CheckCommand.LoadOptions(parse.GetValue(config), env);
+                var (referenceA, referenceB) = (RunReference.Parse(parse.GetValue(a)!), RunReference.Parse(parse.GetValue(b)!));
+                // The two sides and the configuration are independent reads: B and the configuration are read on other
+                // threads while this one reads A. Failures are reported in the order A, B, configuration, as before.
+                var configured = Task.Run(() => CheckCommand.LoadOptions(parse.GetValue(config), env));
+                var resolvedB = Task.Run(() => resolver.Resolve(referenceB));
+                ResolvedRun left;
+                try
+                {
+                    left = resolver.Resolve(referenceA);
+                    StageTimings.Mark("read-a");
+                }
+                finally
+                {
+                    // Nothing may still read the history when it is disposed (WaitAny does not throw a task's failure).
+                    Task.WaitAny(resolvedB);
+                    Task.WaitAny(configured);
+                }
+
+                var right = resolvedB.GetAwaiter().GetResult();
+                var options = configured.GetAwaiter().GetResult();
+                StageTimings.Mark("read-b-config");
                 var verdict = Gate.Evaluate(new GateInput
                 {
                     Current = right.Run,
@@ -49,8 +67,10 @@ internal static class CompareCommand
                     HeadCommit = right.Run.Commit,
                     HeadBranch = right.Run.Branch,
                 });
+                StageTimings.Mark("gate");
 
                 Write(left, right, verdict, parse.GetValue(format), env);
+                StageTimings.Mark("render");
                 if (parse.GetValue(markdown) is { } markdownPath)
                 {
                     AtomicFile.WriteText(env.Resolve(markdownPath), MarkdownReport.Render(verdict, MarkdownOptions.Full));

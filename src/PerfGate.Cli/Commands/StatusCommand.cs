@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using PerfGate.Cli.Output;
@@ -52,21 +53,57 @@ internal static class StatusCommand
     {
         var latest = store.GetLatestRun(branch)
                      ?? throw new UsageException($"{store.Path}: no run recorded on branch '{branch}'");
-        var run = store.LoadRun(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
-        var builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
-        StageTimings.Mark("latest-run");
-        var (from, to) = builder.TrendWindow;
-        builder.UseTrendMedians(store.GetTrendMedians(latest, from, to));
 
+        // The trend's medians need only the run's time, and share nothing with the rest (the store opens a connection
+        // per call): they are read on another thread while this one reads the run and reads and scans the steps.
+        var (from, to) = RunStatusBuilder.TrendWindowOf(latest, TrendSpan);
+        var trend = Task.Run(() => store.GetTrendMedians(latest, from, to));
+        RunStatusBuilder builder;
+        Dictionary<string, ImmutableArray<MainStep>> steps;
+        try
+        {
+            // The headline figures only: status tests nothing, so the raw samples stay on disk.
+            var run = store.LoadRunWithoutSamples(latest.Id) ?? throw new UsageException($"{store.Path}: run {latest.Id} disappeared while reading");
+            builder = new RunStatusBuilder(run, options, baseline, store.GetAlerts(new AlertFilter { RunId = latest.Id }), TrendSpan);
+            StageTimings.Mark("latest-run");
+            steps = FindSteps(store, branch, latest, run, options);
+        }
+        finally
+        {
+            // Never leave the read running against a store about to be disposed (WaitAny does not throw its failure).
+            Task.WaitAny(trend);
+        }
+
+        builder.UseTrendMedians(trend.GetAwaiter().GetResult());
         StageTimings.Mark("trend-read");
 
         var status = builder.Build();
-        var benchmarks = status.Series.Where(x => !SeriesKey.IsMetric(x.SeriesKey)).ToArray();
-        var recent = store.GetRecent(branch, [.. benchmarks.Select(x => x.SeriesKey)], MainStepScan.Runs, latest.FingerprintKey);
         return status with
         {
-            Steps = [.. benchmarks.SelectMany(x => MainStepScan.Find(recent[x.SeriesKey], options.Trend).Select(step => new SeriesStep(x.SeriesKey, x.DisplayName, step)))],
+            Steps = [.. status.Series.Where(x => steps.ContainsKey(x.SeriesKey)).SelectMany(x => steps[x.SeriesKey].Select(step => new SeriesStep(x.SeriesKey, x.DisplayName, step)))],
         };
+    }
+
+    /// <summary>
+    /// Each benchmark's steps in its last <see cref="MainStepScan.Runs"/> main runs. The series are independent and the
+    /// scan is pure, so they are spread over the cores; each answer lands in its own slot, so the result does not depend
+    /// on which thread ran which series.
+    /// </summary>
+    private static Dictionary<string, ImmutableArray<MainStep>> FindSteps(IHistoryOperations store, string branch, StoredRun latest, RunWithResults run, GateOptions options)
+    {
+        var keys = run.Results.Select(r => r.SeriesKey).Where(k => !SeriesKey.IsMetric(k)).Distinct(StringComparer.Ordinal).ToArray();
+        var recent = store.GetRecent(branch, keys, MainStepScan.Runs, latest.FingerprintKey);
+        StageTimings.Mark("steps-read");
+        var found = new ImmutableArray<MainStep>[keys.Length];
+        Parallel.For(0, keys.Length, i => found[i] = MainStepScan.Find(recent[keys[i]], options.Trend));
+        StageTimings.Mark("steps");
+        var steps = new Dictionary<string, ImmutableArray<MainStep>>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            steps[keys[i]] = found[i];
+        }
+
+        return steps;
     }
 
     private static BenchmarkRun? LoadBaseline(string[] paths, CliEnvironment env)

@@ -15,6 +15,7 @@ namespace PerfGate.Cli.Compare;
 /// <param name="historyPath">Named in errors.</param>
 internal sealed class RunResolver(CliEnvironment env, Func<IHistoryOperations?> history, string historyPath)
 {
+    private readonly Lock _opening = new();
     private IHistoryOperations? _store;
     private bool _opened;
 
@@ -96,10 +97,14 @@ internal sealed class RunResolver(CliEnvironment env, Func<IHistoryOperations?> 
 
     private IHistoryOperations? Store(bool required)
     {
-        if (!_opened)
+        // Both sides may be resolved at once (compare reads them on two threads): the history is opened once.
+        lock (_opening)
         {
-            _store = history();
-            _opened = true;
+            if (!_opened)
+            {
+                _store = history();
+                _opened = true;
+            }
         }
 
         return _store is null && required

@@ -21,6 +21,14 @@ public interface IHistoryOperations : IHistoryStore
     RunWithResults? LoadRun(long runId);
 
     /// <summary>
+    /// The run as <see cref="LoadRun"/> gives it, without the stored raw values: each benchmark's
+    /// <see cref="Results.BenchmarkResult.Launches"/> and <see cref="Results.BenchmarkResult.OriginalValues"/> are empty
+    /// (<see cref="StoredResult.OriginalValueCount"/> still counts them); statistics, launch medians, allocations and
+    /// metrics are all there. For callers that show the headline figures (<c>perfgate status</c>), not test them.
+    /// </summary>
+    RunWithResults? LoadRunWithoutSamples(long runId) => LoadRun(runId);
+
+    /// <summary>
     /// Runs with <c>from &lt;= timestamp &lt; to</c>, oldest first, each with its results, read one run at a time from a
     /// consistent snapshot while the caller enumerates (dispose the enumerator to release it).
     /// </summary>

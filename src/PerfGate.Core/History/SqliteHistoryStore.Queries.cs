@@ -46,11 +46,16 @@ public sealed partial class SqliteHistoryStore
     public IReadOnlyList<StoredResult> GetResults(long runId) => Execute(connection => (IReadOnlyList<StoredResult>)ReadResults(connection, runId));
 
     /// <inheritdoc />
-    public RunWithResults? LoadRun(long runId) => Execute(connection =>
+    public RunWithResults? LoadRun(long runId) => LoadRun(runId, withSamples: true);
+
+    /// <inheritdoc />
+    public RunWithResults? LoadRunWithoutSamples(long runId) => LoadRun(runId, withSamples: false);
+
+    private RunWithResults? LoadRun(long runId, bool withSamples) => Execute(connection =>
     {
         using var transaction = connection.BeginTransaction(deferred: true);
         var run = FindRun(connection, runId);
-        return run is null ? null : new RunWithResults(run, ReadResults(connection, runId));
+        return run is null ? null : new RunWithResults(run, ReadResults(connection, runId, withSamples));
     });
 
     /// <inheritdoc />
@@ -226,20 +231,33 @@ public sealed partial class SqliteHistoryStore
         return runs;
     }
 
-    private static ImmutableArray<StoredResult> ReadResults(SqliteConnection connection, long runId)
+    /// <summary>The run's results; without samples the raw values and their launch layout read as NULL (no launches, no values).</summary>
+    private static ImmutableArray<StoredResult> ReadResults(SqliteConnection connection, long runId, bool withSamples = true)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
-                   r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
-                   r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
-                   x.raw_values, x.raw_count, x.launch_layout, x.metrics
-            FROM results r
-            JOIN series s ON s.id = r.series_id
-            LEFT JOIN result_samples x ON x.result_id = r.id
-            WHERE r.run_id = $run_id
-            ORDER BY r.id;
-            """;
+        command.CommandText = withSamples
+            ? """
+              SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
+                     r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
+                     r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
+                     x.raw_values, x.raw_count, x.launch_layout, x.metrics
+              FROM results r
+              JOIN series s ON s.id = r.series_id
+              LEFT JOIN result_samples x ON x.result_id = r.id
+              WHERE r.run_id = $run_id
+              ORDER BY r.id;
+              """
+            : """
+              SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
+                     r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
+                     r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
+                     NULL, x.raw_count, NULL, x.metrics
+              FROM results r
+              JOIN series s ON s.id = r.series_id
+              LEFT JOIN result_samples x ON x.result_id = r.id
+              WHERE r.run_id = $run_id
+              ORDER BY r.id;
+              """;
         command.Parameters.AddWithValue("$run_id", runId);
         var results = ImmutableArray.CreateBuilder<StoredResult>();
         using var reader = command.ExecuteReader();

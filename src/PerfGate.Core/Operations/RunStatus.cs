@@ -112,7 +112,14 @@ public sealed class RunStatusBuilder
     public TimeSpan TrendSpan { get; }
 
     /// <summary>The window of earlier runs the trend uses: <c>[run − span, run)</c>.</summary>
-    public (DateTimeOffset From, DateTimeOffset To) TrendWindow => (_run.Run.Timestamp - TrendSpan, _run.Run.Timestamp);
+    public (DateTimeOffset From, DateTimeOffset To) TrendWindow => TrendWindowOf(_run.Run, TrendSpan);
+
+    /// <summary>The trend window of <paramref name="run"/>: <c>[run − span, run)</c>; known before the run's results are read.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) TrendWindowOf(StoredRun run, TimeSpan span)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return (run.Timestamp - span, run.Timestamp);
+    }
 
     /// <summary>The trend's medians over <see cref="TrendWindow"/> (<see cref="IHistoryOperations.GetTrendMedians"/>).</summary>
     public void UseTrendMedians(IReadOnlyDictionary<string, TrendMedian> medians)

@@ -79,7 +79,7 @@ public sealed record MainStep(ChangePoint Step, HistoryRun FirstRunAfter, double
 /// <summary>Every lasting step (up and down) in a series of main runs, for <c>perfgate status</c> and the dashboard. Pure.</summary>
 public static class MainStepScan
 {
-    /// <summary>How many of the newest main runs are searched (the E-divisive search is O(n³) per permutation).</summary>
+    /// <summary>How many of the newest main runs are searched (the E-divisive search is O(n²) per permutation, up to 199 permutations per split).</summary>
     public const int Runs = 60;
 
     /// <summary>The steps in <paramref name="newestFirst"/> (a series' main-branch points, newest first), oldest step first.</summary>
@@ -87,17 +87,36 @@ public static class MainStepScan
     {
         ArgumentNullException.ThrowIfNull(newestFirst);
         ArgumentNullException.ThrowIfNull(options);
-        var runs = newestFirst.Take(Runs).Reverse()
-            .Select(p => (Point: p, Estimate: RunEstimate.From(p))).Where(x => x.Estimate is not null)
-            .Select(x => new HistoryRun(x.Point.RunId, x.Point.Commit, x.Point.Timestamp, x.Estimate!.LogValue))
-            .ToArray();
-        if (!options.Enabled || runs.Length < options.MinimumRuns)
+        if (!options.Enabled)
         {
             return [];
         }
 
-        var logs = runs.Select(r => r.LogValue).ToList();
-        return [.. ChangePointDetector.Detect(logs, options.ChangePoints).Steps
-            .Select(s => new MainStep(s, runs[s.Index], Math.Exp(Quantiles.Median(logs.GetRange(s.Index - s.RunsBefore, s.RunsBefore)))))];
+        // Oldest first; called once per series by status (a thousand series are common): loops, not LINQ chains.
+        var runs = new List<HistoryRun>(Math.Min(Runs, newestFirst.Count));
+        for (var i = Math.Min(Runs, newestFirst.Count) - 1; i >= 0; i--)
+        {
+            var point = newestFirst[i];
+            if (RunEstimate.From(point) is { } estimate)
+            {
+                runs.Add(new HistoryRun(point.RunId, point.Commit, point.Timestamp, estimate.LogValue));
+            }
+        }
+
+        if (runs.Count < options.MinimumRuns)
+        {
+            return [];
+        }
+
+        var logs = new List<double>(runs.Count);
+        foreach (var run in runs)
+        {
+            logs.Add(run.LogValue);
+        }
+
+        var steps = ChangePointDetector.Detect(logs, options.ChangePoints).Steps;
+        return steps.IsEmpty
+            ? []
+            : [.. steps.Select(s => new MainStep(s, runs[s.Index], Math.Exp(Quantiles.Median(logs.GetRange(s.Index - s.RunsBefore, s.RunsBefore)))))];
     }
 }

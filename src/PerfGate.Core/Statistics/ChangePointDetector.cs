@@ -30,7 +30,7 @@ public static class ChangePointDetector
         options ??= ChangePointOptions.Default;
         var y = logValues.ToArray();
         var side = Math.Max(2, options.MinimumRunsAfter);
-        if (y.Length < 2 * side || y.Any(v => !double.IsFinite(v)))
+        if (y.Length < 2 * side || !Array.TrueForAll(y, double.IsFinite))
         {
             return ChangePointAnalysis.None;
         }
@@ -147,12 +147,13 @@ public static class ChangePointDetector
     {
         var random = new SplitMix64(options.Seed ^ salt);
         var copy = segment.ToArray();
+        var scratch = new double[EnergyStatistic.ScratchLength(copy.Length)];
         var allowed = (int)Math.Floor(options.SignificanceLevel * (options.Permutations + 1)) - 1;
         var atLeast = 0;
         for (var r = 1; r <= options.Permutations; r++)
         {
             random.Shuffle(copy);
-            if (EnergyStatistic.BestSplit(copy, side).Q >= observed)
+            if (EnergyStatistic.Reaches(copy, side, observed, scratch))
             {
                 atLeast++;
                 if (atLeast > allowed)
@@ -358,7 +359,13 @@ public static class ChangePointDetector
             }
         }
 
-        var sigma = 1.4826 * Quantiles.Median(residuals.Select(Math.Abs).ToArray());
+        var distances = new double[residuals.Length];
+        for (var i = 0; i < residuals.Length; i++)
+        {
+            distances[i] = Math.Abs(residuals[i]);
+        }
+
+        var sigma = 1.4826 * Quantiles.Median(distances);
         var spikes = ImmutableArray.CreateBuilder<Spike>();
         for (var i = 0; i < y.Length; i++)
         {

@@ -9,8 +9,32 @@ public static class Quantiles
     /// <summary>The quantile of <paramref name="values"/> at <paramref name="probability"/>, null when there is no finite value.</summary>
     public static double? Of(IReadOnlyList<double> values, double probability)
     {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        return sorted.Length == 0 ? null : OfSorted(sorted, probability);
+        ArgumentNullException.ThrowIfNull(values);
+        var finite = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            finite += double.IsFinite(values[i]) ? 1 : 0;
+        }
+
+        if (finite == 0)
+        {
+            return null;
+        }
+
+        // Array.Sort rather than LINQ's ordering: the same order statistics (an unstable sort may swap −0 and +0, which
+        // the interpolation below cannot tell apart), without a key array, a comparer and an iterator per call.
+        var sorted = new double[finite];
+        var n = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (double.IsFinite(values[i]))
+            {
+                sorted[n++] = values[i];
+            }
+        }
+
+        Array.Sort(sorted);
+        return OfSorted(sorted, probability);
     }
 
     /// <summary>The median, NaN when there is no finite value.</summary>

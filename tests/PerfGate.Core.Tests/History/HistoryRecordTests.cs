@@ -79,6 +79,56 @@ public abstract class HistoryRecordTests : IDisposable
     }
 
     [Fact]
+    public void A_run_loaded_without_samples_is_the_full_run_without_launches_and_raw_values()
+    {
+        using var store = Backend.Open();
+        var parse = Result("Parse", 1234.5, allocated: 4096) with
+        {
+            Metrics = [new MetricValue("Gen0", "Gen 0 collects / 1k op", 0.25, "count", false, false)],
+        };
+        var briefOnly = Result("Brief", 10) with { Launches = [], OriginalValues = [9.5, 10, 10.5] };
+        var failed = new BenchmarkResult { Id = Id("Broken"), FullName = "PerfGate.Benchmarks.ValidationBenchmarks.Broken" };
+        var id = store.RecordRun(new RecordedRun
+        {
+            Run = new BenchmarkRun
+            {
+                Host = Ci,
+                Results = [parse, briefOnly, failed],
+                Metrics = [new MetricValue("API-002", "Prompt Token Count", 3100, "tokens", false, true)],
+            },
+            Branch = "main",
+            Timestamp = T0,
+        }, []);
+
+        var full = store.LoadRun(id).ShouldNotBeNull();
+        var light = store.LoadRunWithoutSamples(id).ShouldNotBeNull();
+
+        light.Run.ShouldBe(full.Run);
+        full.Results[0].Benchmark!.Launches.ShouldNotBeEmpty();
+        full.Results[1].Benchmark!.OriginalValues.ShouldNotBeEmpty();
+        light.Results.ShouldAllBe(r => r.Benchmark == null || (r.Benchmark.Launches.IsEmpty && r.Benchmark.OriginalValues.IsEmpty));
+        light.Results.Length.ShouldBe(full.Results.Length);
+        for (var i = 0; i < full.Results.Length; i++)
+        {
+            var (f, l) = (full.Results[i], light.Results[i]);
+            (l.RunId, l.SeriesKey, l.DisplayName, l.FullName, l.OriginalValueCount, l.Value)
+                .ShouldBe((f.RunId, f.SeriesKey, f.DisplayName, f.FullName, f.OriginalValueCount, f.Value));
+            l.LaunchMedians.ShouldBe(f.LaunchMedians);
+            l.Metric.ShouldBe(f.Metric);
+            if (f.Benchmark is { } fb)
+            {
+                var lb = l.Benchmark.ShouldNotBeNull();
+                (lb.Id, lb.FullName, lb.Statistics, lb.AllocatedBytesPerOperation).ShouldBe((fb.Id, fb.FullName, fb.Statistics, fb.AllocatedBytesPerOperation));
+                lb.Metrics.ShouldBe(fb.Metrics);
+            }
+        }
+
+        light.Results.Select(r => r.OriginalValueCount).ShouldBe([9, 3, 0, 0]);
+
+        store.LoadRunWithoutSamples(id + 1000).ShouldBeNull();
+    }
+
+    [Fact]
     public void Raw_values_above_the_cap_are_sampled_from_every_launch_and_the_original_count_kept()
     {
         using var store = Backend.Open(30);

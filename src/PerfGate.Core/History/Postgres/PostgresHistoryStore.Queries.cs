@@ -43,11 +43,16 @@ public sealed partial class PostgresHistoryStore
     public IReadOnlyList<StoredResult> GetResults(long runId) => Execute(connection => (IReadOnlyList<StoredResult>)ReadResults(connection, runId));
 
     /// <inheritdoc />
-    public RunWithResults? LoadRun(long runId) => Execute(connection =>
+    public RunWithResults? LoadRun(long runId) => LoadRun(runId, withSamples: true);
+
+    /// <inheritdoc />
+    public RunWithResults? LoadRunWithoutSamples(long runId) => LoadRun(runId, withSamples: false);
+
+    private RunWithResults? LoadRun(long runId, bool withSamples) => Execute(connection =>
     {
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var run = FindRun(connection, runId);
-        return run is null ? null : new RunWithResults(run, ReadResults(connection, runId));
+        return run is null ? null : new RunWithResults(run, ReadResults(connection, runId, withSamples));
     });
 
     /// <inheritdoc />
@@ -146,20 +151,34 @@ public sealed partial class PostgresHistoryStore
         return runs;
     }
 
-    private ImmutableArray<StoredResult> ReadResults(NpgsqlConnection connection, long runId)
+    /// <summary>The run's results; without samples the raw values and their launch layout read as NULL (as SQLite's).</summary>
+    private ImmutableArray<StoredResult> ReadResults(NpgsqlConnection connection, long runId, bool withSamples = true)
     {
-        using var command = new NpgsqlCommand("""
-            SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
-                   r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
-                   r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
-                   x.raw_values, x.raw_count, x.launch_layout, x.metrics
-            FROM results r
-            JOIN runs u ON u.id = r.run_id AND u.project = @project
-            JOIN series s ON s.id = r.series_id
-            LEFT JOIN result_samples x ON x.result_id = r.id
-            WHERE r.run_id = @run_id
-            ORDER BY r.id;
-            """, connection);
+        using var command = new NpgsqlCommand(withSamples
+            ? """
+              SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
+                     r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
+                     r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
+                     x.raw_values, x.raw_count, x.launch_layout, x.metrics
+              FROM results r
+              JOIN runs u ON u.id = r.run_id AND u.project = @project
+              JOIN series s ON s.id = r.series_id
+              LEFT JOIN result_samples x ON x.result_id = r.id
+              WHERE r.run_id = @run_id
+              ORDER BY r.id;
+              """
+            : """
+              SELECT r.run_id, s.key, s.kind, s.type, s.method, s.parameters, s.job, s.display_name, s.full_name,
+                     r.median_ns, r.mean_ns, r.stddev_ns, r.stderr_ns, r.min_ns, r.max_ns, r.p5_ns, r.p95_ns,
+                     r.n, r.launch_count, r.launch_medians, r.allocated_bytes, r.failed,
+                     NULL::bytea, x.raw_count, NULL::text, x.metrics
+              FROM results r
+              JOIN runs u ON u.id = r.run_id AND u.project = @project
+              JOIN series s ON s.id = r.series_id
+              LEFT JOIN result_samples x ON x.result_id = r.id
+              WHERE r.run_id = @run_id
+              ORDER BY r.id;
+              """, connection);
         command.Parameters.AddWithValue("run_id", runId);
         command.Parameters.AddWithValue("project", _project);
         var results = ImmutableArray.CreateBuilder<StoredResult>();
