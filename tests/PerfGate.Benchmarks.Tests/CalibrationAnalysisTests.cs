@@ -50,9 +50,15 @@ public sealed class CalibrationAnalysisTests : IDisposable
         report.BenchmarksPerRun.ShouldBe(24);
         report.Load.ToString().ShouldBe("0.5–4.5");
 
-        var unchanged = report.Single.Single(c => c.Condition == new Condition("cpu", 0));
-        var doubled = report.Single.Single(c => c.Condition == new Condition("cpu", 100));
-        var bases = report.Single.Single(c => c.Condition == Condition.BaseRuns);
+        // Two histories: the main runs (burst) and, with 6 base runs in 3 rounds, 2 base runs of the other rounds (spread).
+        report.Single.Select(c => c.History).Distinct().ShouldBe(["burst", "spread"]);
+        var unchanged = report.Single.Single(c => c.History == "burst" && c.Condition == new Condition("cpu", 0));
+        var doubled = report.Single.Single(c => c.History == "burst" && c.Condition == new Condition("cpu", 100));
+        var bases = report.Single.Single(c => c.History == "burst" && c.Condition == Condition.BaseRuns);
+        var spreadDoubled = report.Single.Single(c => c.History == "spread" && c.Condition == new Condition("cpu", 100));
+        spreadDoubled.Runs.ShouldBe(3);
+        spreadDoubled.Counts.TTest.ShouldBe(3 * 24); // against unchanged base runs of the other rounds, 2x is still caught
+        report.Single.Single(c => c.History == "spread" && c.Condition == new Condition("cpu", 0)).Counts.AnyFails.ShouldBe(0);
         unchanged.Runs.ShouldBe(3);
         doubled.Runs.ShouldBe(3);
         bases.Runs.ShouldBe(6);
@@ -75,17 +81,20 @@ public sealed class CalibrationAnalysisTests : IDisposable
         unchanged.ShiftRuns.ShouldBe(0);
         (doubled.Counts.Pass == 0 || doubled.ShiftRuns == doubled.Runs).ShouldBeTrue($"{doubled.Counts.Pass} quiet passes, {doubled.ShiftRuns} runs with a shift note");
 
-        // A/B: 3 complete rounds per condition (round 4's half pair ignored), one cell each (first 3 = all)
-        var abDoubled = report.Ab.Where(c => c.Condition == new Condition("cpu", 100)).ShouldHaveSingleItem();
+        // A/B: 3 complete rounds per condition (round 4's half pair ignored), one cell with the main runs as history
+        // (first 3 = all) and one without any history
+        report.Ab.Where(c => c.Condition == new Condition("cpu", 100)).Select(c => c.WithHistory).ShouldBe([true, false]);
+        var abDoubled = report.Ab.Single(c => c.Condition == new Condition("cpu", 100) && c.WithHistory);
         abDoubled.Rounds.ShouldBe(3);
         abDoubled.Counts.Judged.ShouldBe(24);
         abDoubled.MedianChangePercent.ShouldBe(100, 0.001);
-        report.Ab.Single(c => c.Condition == new Condition("cpu", 0)).MedianChangePercent.ShouldBe(0, 0.001);
+        report.Ab.Single(c => c.Condition == new Condition("cpu", 0) && c.WithHistory).MedianChangePercent.ShouldBe(0, 0.001);
 
         var table = CalibrationAnalysis.Render(report);
-        table.ShouldContain("| cpu-100 | +100% time | 3 | 72 | 2.5–4.5 |");
-        table.ShouldContain("| cpu-0 (unchanged head) | +0% time | 3 | 72 | 2.5–4.5 |");
-        table.ShouldContain("| cpu-100 | +100% time | 3 | 24 |");
+        table.ShouldContain("| burst | cpu-100 | +100% time | 3 | 72 | 2.5–4.5 |");
+        table.ShouldContain("| spread | cpu-0 (unchanged head) | +0% time | 3 | 72 | 2.5–4.5 |");
+        table.ShouldContain("| cpu-100 | +100% time | 3 | main runs | 24 |");
+        table.ShouldContain("| cpu-100 | +100% time | 3 | none | 24 |");
     }
 
     [Theory]
