@@ -51,6 +51,36 @@ public sealed record HistoryReference
     /// <summary>How many runs <see cref="AllocatedBytes"/> is the median of.</summary>
     public int AllocationRuns { get; init; }
 
+    /// <summary>
+    /// Per recorded run, the log distances of its benchmarks from their history medians (references with at least 3 kept
+    /// runs; runs with at least <paramref name="minimumBenchmarks"/> benchmarks): how each run stood against the suite.
+    /// The runner-shift cap takes their medians, the disturbance check their spreads.
+    /// </summary>
+    public static IEnumerable<List<double>> DeviationsByRun(IEnumerable<HistoryReference> references, int minimumBenchmarks)
+    {
+        ArgumentNullException.ThrowIfNull(references);
+        var byRun = new Dictionary<long, List<double>>();
+        foreach (var reference in references)
+        {
+            if (reference.Count < 3)
+            {
+                continue;
+            }
+
+            foreach (var (runId, logValue) in reference.RunLogValues)
+            {
+                if (!byRun.TryGetValue(runId, out var list))
+                {
+                    byRun[runId] = list = [];
+                }
+
+                list.Add(logValue - reference.LogMedian);
+            }
+        }
+
+        return byRun.Values.Where(v => v.Count >= minimumBenchmarks);
+    }
+
     public static HistoryReference? Build(ImmutableArray<HistoryPoint> newestFirst, StatisticsOptions options)
     {
         if (newestFirst.IsDefaultOrEmpty)

@@ -64,26 +64,7 @@ public sealed record RunDisturbance(double Spread, double SeenSpread, int Benchm
     /// <summary>Each recorded run's MAD of log distances from the benchmarks' history medians (runs with enough benchmarks).</summary>
     public static double[] SeenSpreads(IEnumerable<HistoryReference> references)
     {
-        var byRun = new Dictionary<long, List<double>>();
-        foreach (var reference in references)
-        {
-            if (reference.Count < 3)
-            {
-                continue;
-            }
-
-            foreach (var (runId, logValue) in reference.RunLogValues)
-            {
-                if (!byRun.TryGetValue(runId, out var list))
-                {
-                    byRun[runId] = list = [];
-                }
-
-                list.Add(logValue - reference.LogMedian);
-            }
-        }
-
-        return [.. byRun.Values.Where(v => v.Count >= MinimumBenchmarks).Select(Mad)];
+        return [.. HistoryReference.DeviationsByRun(references, MinimumBenchmarks).Select(Mad)];
     }
 
     /// <summary>Median absolute deviation from the median (unscaled), on the values as given.</summary>

@@ -65,26 +65,7 @@ public sealed record RunnerShift(double LogShift, double AbsorbedLogShift, doubl
     /// </summary>
     public static double? SeenInHistory(IEnumerable<HistoryReference> references)
     {
-        var byRun = new Dictionary<long, List<double>>();
-        foreach (var reference in references)
-        {
-            if (reference.Count < 3)
-            {
-                continue;
-            }
-
-            foreach (var (runId, logValue) in reference.RunLogValues)
-            {
-                if (!byRun.TryGetValue(runId, out var list))
-                {
-                    byRun[runId] = list = [];
-                }
-
-                list.Add(logValue - reference.LogMedian);
-            }
-        }
-
-        var shifts = byRun.Values.Where(v => v.Count >= MinimumBenchmarks).Select(v => Math.Abs(Quantiles.Median(v))).ToArray();
+        var shifts = HistoryReference.DeviationsByRun(references, MinimumBenchmarks).Select(v => Math.Abs(Quantiles.Median(v))).ToArray();
         return shifts.Length == 0 ? null : shifts.Max();
     }
 
