@@ -152,7 +152,7 @@ internal static class CalibrationAnalysis
                 counts.Add(b);
                 if (b.Fails && Environment.GetEnvironmentVariable("PERFGATE_CALIBRATION_VERBOSE") == "1")
                 {
-                    Console.Error.WriteLine($"single ({choice.Name}) {condition.Label} {dir}: {b.Id} fails {b.ChangePercent:+0.0}% — {string.Join(" | ", b.Findings.Where(f => f.Fails).Select(f => f.Message))}");
+                    Console.Error.WriteLine($"single ({choice.Name}) {condition.Label} {dir}: {b.Id} fails {b.ChangePercent:+0.0;-0.0}% — {string.Join(" | ", b.Findings.Where(f => f.Fails).Select(f => f.Message))}");
                 }
 
                 counts.Ratio += RatioOfMeans(current, reference) > RatioThreshold ? 1 : 0;
