@@ -109,6 +109,9 @@ internal static class CheckCommand
     {
         var options = LoadOptions(request.Config, env);
         StageTimings.Mark("config");
+
+        // The baseline and the history do not depend on the results: they are read on other threads meanwhile.
+        using var early = EarlyReads.Start(request, options.Statistics.HistoryWindow, env, (location, create) => OpenHistory(location, create, env));
         AbFolder? ab = request.Ab is { } abDir ? AbShards.Load(env.Resolve(abDir), request.Shards) : null;
         var current = ab is not null ? AbRounds.PoolHeads(ab.Rounds) : ResultsLoader.Load(request.Results.Select(env.Resolve));
         InputChecks.RequireMeasured(current, "");
@@ -119,7 +122,7 @@ internal static class CheckCommand
         }
 
         StageTimings.Mark("ingest");
-        var baseline = request.Baseline.Length > 0 ? BaselineStore.LoadAny(request.Baseline.Select(env.Resolve)) : null;
+        var baseline = early.Baseline();
         if (baseline is not null)
         {
             InputChecks.RequireCommonBenchmark(current, baseline);
@@ -137,7 +140,7 @@ internal static class CheckCommand
         StageTimings.Mark("git");
 
         StageTimings.Mark("baseline");
-        var store = OpenHistory(request.History, request.Record || request.HistoryGiven, env);
+        var store = early.TakeStore() ?? OpenHistory(request.History, request.Record || request.HistoryGiven, env);
         var historyPath = store?.Path ?? HistoryAccess.Describe(env, request.History);
         StageTimings.Mark("history-open");
         try
@@ -146,8 +149,9 @@ internal static class CheckCommand
                 .Concat(current.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
-            var history = store?.GetRecent(request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key)
-                          ?? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>();
+            var history = store is null
+                ? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>()
+                : early.History(store, request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key);
             StageTimings.Mark("history-read");
 
             // Acknowledged alerts count only when recorded on the baseline branch (docs/alerts.md).
@@ -177,6 +181,7 @@ internal static class CheckCommand
         }
         catch
         {
+            early.Dispose();
             store?.Dispose();
             throw;
         }

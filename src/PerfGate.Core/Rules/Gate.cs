@@ -31,7 +31,7 @@ public static class Gate
         var prior = NoiseModel.Prior(evidence.Select(e => e.History), options.Statistics);
         var pairedPrior = PairedNoise.SuitePrior(evidence.Select(e => e.Rounds), options.Statistics);
         var historyVariance = SuiteHistoryVariance(evidence);
-        evidence = [.. evidence.Select(e => e with
+        evidence = [.. PerBenchmark.Map(evidence, e => e with
         {
             Noise = e.CurrentEstimate is { } now ? NoiseModel.Estimate(e.History, now, e.BaselineEstimate, prior, options.Statistics) : null,
             PairedNoise = e.Rounds is { } pairs ? PairedNoise.Estimate(pairs, pairedPrior, PairedNoise.RelativeNoise(e.History, historyVariance), options.Statistics) : null,
@@ -57,8 +57,7 @@ public static class Gate
 
         // 5. Findings, acknowledgements, verdicts.
         var acknowledgements = new AcknowledgementRule(input.Acknowledgements);
-        var verdicts = evidence
-            .Select(e =>
+        var verdicts = PerBenchmark.Map(evidence, e =>
             {
                 var findings = Acknowledge(e, Judge(e, byKey[e.Key], options, alpha, perTestAlpha, input.OffBaselineBranch), acknowledgements, options);
                 return ToVerdict(e, byKey[e.Key].FirstOrDefault(c => c.Comparison.Decides), findings, options, alpha, perTestAlpha, input.ScreeningRounds);
@@ -106,9 +105,7 @@ public static class Gate
     /// </summary>
     private static ImmutableArray<string> MainSteps(IEnumerable<BenchmarkEvidence> evidence, GateOptions options, AcknowledgementRule acknowledgements, IReadOnlyDictionary<string, DateTimeOffset> lastReviewed) =>
     [
-        .. evidence
-            .Where(e => e.History is not null && e.Current is not null)
-            .Select(e => (e, Step: TrendRule.Find(e.History!, null, options)))
+        .. PerBenchmark.Map(evidence.Where(e => e.History is not null && e.Current is not null).ToArray(), e => (e, Step: TrendRule.Find(e.History!, null, options)))
             .Where(x => x.Step is { } s
                         && !(acknowledgements.Find(x.e.Key, "time") is { } ack && ack.At >= s.FirstRunAfter.Timestamp)
                         && !(lastReviewed.TryGetValue(x.e.Key, out var reviewed) && reviewed >= s.FirstRunAfter.Timestamp))
@@ -132,22 +129,22 @@ public static class Gate
         var current = Index(input.Current);
         var baseline = input.Baseline is null ? [] : Index(input.Baseline);
         var bases = sameRunnerBase is null ? [] : Index(sameRunnerBase);
-        var list = ImmutableArray.CreateBuilder<BenchmarkEvidence>();
-        foreach (var key in current.Keys.Union(baseline.Keys).Order(StringComparer.Ordinal))
+        var keys = current.Keys.Union(baseline.Keys).Order(StringComparer.Ordinal).ToArray();
+        var rules = Array.ConvertAll(keys, key => options.Benchmarks.FirstOrDefault(b => Glob.IsMatch(b.Match, key)));
+        var built = PerBenchmark.Map(Enumerable.Range(0, keys.Length).ToArray(), i =>
         {
+            var (key, rule) = (keys[i], rules[i]);
+            if (rule is { Ignore: true })
+            {
+                return null;
+            }
+
             current.TryGetValue(key, out var cur);
             baseline.TryGetValue(key, out var bas);
             bases.TryGetValue(key, out var sameRunner);
-            var rule = options.Benchmarks.FirstOrDefault(b => Glob.IsMatch(b.Match, key));
-            if (rule is { Ignore: true })
-            {
-                notes.Add($"Ignored by configuration ({rule.Match}): {key}");
-                continue;
-            }
-
             input.History.TryGetValue(key, out var points);
             var id = (cur ?? bas)!.Id;
-            list.Add(new BenchmarkEvidence
+            return new BenchmarkEvidence
             {
                 Key = key,
                 DisplayName = id.DisplayName,
@@ -161,7 +158,20 @@ public static class Gate
                 Rounds = input.Rounds.IsDefaultOrEmpty || cur is null ? null : PairedRounds.From(key, input.Rounds),
                 WarningPercent = rule?.WarningPercent ?? options.Thresholds.WarningPercent,
                 FailPercent = rule?.FailPercent ?? options.Thresholds.FailPercent,
-            });
+            };
+        });
+
+        var list = ImmutableArray.CreateBuilder<BenchmarkEvidence>(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (built[i] is { } e)
+            {
+                list.Add(e);
+            }
+            else
+            {
+                notes.Add($"Ignored by configuration ({rules[i]!.Match}): {keys[i]}");
+            }
         }
 
         return list.ToImmutable();

@@ -83,35 +83,67 @@ public sealed record HistoryReference
 
     public static HistoryReference? Build(ImmutableArray<HistoryPoint> newestFirst, StatisticsOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         if (newestFirst.IsDefaultOrEmpty)
         {
             return null;
         }
 
-        var window = newestFirst.Take(options.HistoryWindow).Select(p => (p.RunId, Estimate: RunEstimate.From(p))).Where(x => x.Estimate is not null).ToArray();
-        var estimates = window.Select(x => x.Estimate!).Reverse().ToArray();
-        if (estimates.Length == 0)
+        // Built for every benchmark of every check (a thousand are common): one pass over the window, plain loops.
+        var windowLength = Math.Min(options.HistoryWindow, newestFirst.Length);
+        var runs = new HistoryRun[windowLength];
+        var values = new double[windowLength];
+        var logs = new double[windowLength];
+        var allocations = new List<double>(windowLength);
+        var count = 0;
+        for (var i = windowLength - 1; i >= 0; i--)
+        {
+            var point = newestFirst[i];
+            if (point.AllocatedBytes is { } bytes && double.IsFinite(bytes))
+            {
+                allocations.Add(bytes);
+            }
+
+            if (RunEstimate.From(point) is { } estimate)
+            {
+                runs[count] = new HistoryRun(point.RunId, point.Commit, point.Timestamp, estimate.LogValue);
+                values[count] = estimate.Value;
+                logs[count] = estimate.LogValue;
+                count++;
+            }
+        }
+
+        if (count == 0)
         {
             return null;
         }
 
-        var logs = estimates.Select(e => e.LogValue).ToArray();
+        // Oldest first; the allocation median does not depend on the order.
+        Array.Resize(ref logs, count);
         var kept = RemoveOutliers(logs, options.OutlierCutoff);
-        var median = Quantiles.Median(kept);
-        double? variance = kept.Length >= 2 ? SampleVariance(kept) : null;
-        var sortedExp = kept.Select(Math.Exp).Order().ToArray();
-        var allocations = newestFirst.Take(options.HistoryWindow).Select(p => p.AllocatedBytes).OfType<double>().Where(double.IsFinite).ToArray();
+        var sortedExp = new double[kept.Length];
+        for (var i = 0; i < kept.Length; i++)
+        {
+            sortedExp[i] = Math.Exp(kept[i]);
+        }
+
+        Array.Sort(sortedExp);
+        var runLogValues = new (long RunId, double LogValue)[count];
+        for (var i = 0; i < count; i++)
+        {
+            runLogValues[i] = (runs[count - 1 - i].RunId, runs[count - 1 - i].LogValue);
+        }
+
         return new HistoryReference
         {
-            AllocatedBytes = allocations.Length >= MinimumAllocationRuns ? Quantiles.Median(allocations) : null,
-            AllocationRuns = allocations.Length,
+            AllocatedBytes = allocations.Count >= MinimumAllocationRuns ? Quantiles.Median(allocations) : null,
+            AllocationRuns = allocations.Count,
             LogValues = [.. kept],
-            RunLogValues = [.. window.Select(x => (x.RunId, x.Estimate!.LogValue))],
-            Runs = [.. newestFirst.Take(options.HistoryWindow).Select(p => (Point: p, Estimate: RunEstimate.From(p))).Where(x => x.Estimate is not null).Reverse()
-                .Select(x => new HistoryRun(x.Point.RunId, x.Point.Commit, x.Point.Timestamp, x.Estimate!.LogValue))],
-            Values = [.. estimates.Select(e => e.Value)],
-            LogMedian = median,
-            Variance = variance,
+            RunLogValues = ImmutableArray.Create(runLogValues),
+            Runs = ImmutableArray.Create(runs, 0, count),
+            Values = ImmutableArray.Create(values, 0, count),
+            LogMedian = Quantiles.Median(kept),
+            Variance = kept.Length >= 2 ? SampleVariance(kept) : null,
             OutliersRemoved = logs.Length - kept.Length,
             Confidence = Math.Min(1.0, (double)kept.Length / options.HistoryWindow),
             P5 = Quantiles.OfSorted(sortedExp, 0.05),
