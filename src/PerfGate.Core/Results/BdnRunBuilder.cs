@@ -4,7 +4,7 @@ namespace PerfGate.Core.Results;
 /// Puts one report's benchmarks together into a <see cref="BenchmarkRun"/>, in file order: a benchmark whose id was
 /// already read is a duplicate (the first is kept), and every skip and failure is a warning naming the file.
 /// </summary>
-internal sealed class BdnRunBuilder(string source)
+internal sealed class BdnRunBuilder(string source) : IBenchmarkSink
 {
     private readonly List<string> _warnings = [];
     private readonly List<BenchmarkResult> _results = [];
@@ -39,6 +39,17 @@ internal sealed class BdnRunBuilder(string source)
         _results.Add(result);
     }
 
+    void IBenchmarkSink.SkipWithoutMethod(int index) => SkipWithoutMethod(PathOf(index));
+
+    void IBenchmarkSink.SkipWithoutType(int index, string method) => SkipWithoutType(PathOf(index), method);
+
+    void IBenchmarkSink.Add(BenchmarkResult? result, int index) => Add(result, PathOf(index));
+
+    void IBenchmarkSink.SawMeasurements() => HadMeasurements = true;
+
+    /// <summary>The benchmark's place in the report, as warnings and errors name it: <c>Benchmarks[3]</c>.</summary>
+    public static string PathOf(int index) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Benchmarks[{index}]");
+
     public BenchmarkRun Build(HostFingerprint host, string? title) => new()
     {
         Host = host,
@@ -59,4 +70,18 @@ internal sealed class BdnRunBuilder(string source)
         var clashing = shortened.GroupBy(r => r.Id.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         return shortened.Select((r, i) => clashing.Contains(r.Id.Key) ? results[i] : r);
     }
+}
+
+/// <summary>What the streaming reader reports of each benchmark, by its index in the report's <c>Benchmarks</c>, in file order.</summary>
+internal interface IBenchmarkSink
+{
+    void SkipWithoutMethod(int index);
+
+    void SkipWithoutType(int index, string method);
+
+    /// <summary>The benchmark read at <paramref name="index"/>; null when it was skipped.</summary>
+    void Add(BenchmarkResult? result, int index);
+
+    /// <summary>A benchmark had a non-empty <c>Measurements</c> array.</summary>
+    void SawMeasurements();
 }

@@ -38,18 +38,18 @@ internal static class BdnStreamingReader
     private static readonly byte[][] HostFields = [.. new[] { "OsVersion", "ProcessorName", "LogicalCoreCount", "RuntimeVersion", "Architecture", "BenchmarkDotNetVersion" }.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>The report in <paramref name="json"/> (UTF-8, a BOM allowed), or null to leave it to the careful reader.</summary>
-    public static BenchmarkRun? TryRead(ReadOnlySpan<byte> json, string source)
+    public static BenchmarkRun? TryRead(ReadOnlyMemory<byte> json, string source)
     {
         // As JsonDocument.Parse(Stream) does.
-        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (json.Span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             json = json[3..];
         }
 
-        var reader = new Utf8JsonReader(json, Options);
+        var reader = new Utf8JsonReader(json.Span, Options);
         try
         {
-            return ReadRun(ref reader, source);
+            return ReadRun(ref reader, json, source);
         }
         catch (Exception e) when (e is NotTheUsualShape or JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException or KeyNotFoundException)
         {
@@ -59,7 +59,7 @@ internal static class BdnStreamingReader
         }
     }
 
-    private static BenchmarkRun ReadRun(ref Utf8JsonReader r, string source)
+    private static BenchmarkRun ReadRun(ref Utf8JsonReader r, ReadOnlyMemory<byte> json, string source)
     {
         r.Read();
         Require(r.TokenType == JsonTokenType.StartObject);
@@ -75,7 +75,11 @@ internal static class BdnStreamingReader
                 Once(ref seen, 1);
                 r.Read();
                 Require(r.TokenType == JsonTokenType.StartArray);
-                ReadBenchmarks(ref r, run);
+                if (ReadBenchmarks(ref r, json, run))
+                {
+                    // The second half's read ended the document: the benchmarks were its last field.
+                    return run.Build(host, title);
+                }
             }
             else if (name.SequenceEqual("HostEnvironmentInfo"u8))
             {
@@ -103,19 +107,95 @@ internal static class BdnStreamingReader
         return run.Build(host, title);
     }
 
-    private static void ReadBenchmarks(ref Utf8JsonReader r, BdnRunBuilder run)
+    /// <summary>
+    /// Reads the <c>Benchmarks</c> array into <paramref name="run"/>, its second half on another thread when it is large
+    /// (<see cref="BdnSplitRead"/>); true when that read also reached the end of the document.
+    /// </summary>
+    private static bool ReadBenchmarks(ref Utf8JsonReader r, ReadOnlyMemory<byte> json, BdnRunBuilder run)
     {
         var launches = new LaunchCollector();
         var index = 0;
+        var secondHalf = BdnSplitRead.Begin(json, (int)r.BytesConsumed, Options.MaxDepth - 2);
         while (r.Read() && r.TokenType != JsonTokenType.EndArray)
         {
             Require(r.TokenType == JsonTokenType.StartObject);
-            var path = $"Benchmarks[{index++}]";
-            run.Add(ReadBenchmark(ref r, path, run, launches), path);
+            if (secondHalf is not null && r.TokenStartIndex >= secondHalf.Start)
+            {
+                // This read has reached where the second half began: at an element, the other thread's benchmarks
+                // follow these (else the split point was not an element and this thread reads on alone).
+                if (r.TokenStartIndex == secondHalf.Start && secondHalf.Wait() is { } log)
+                {
+                    log.ReplayInto(run, index);
+                    BdnSplitRead.TakenOnThisThread++;
+                    return true;
+                }
+
+                secondHalf = null;
+            }
+
+            run.Add(ReadBenchmark(ref r, index, run, launches), BdnRunBuilder.PathOf(index));
+            index++;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The benchmarks from <paramref name="start"/> (an element of the array) to the end of the array, each with its own
+    /// reader (the elements are separated by commas a fresh reader would not accept), and then nothing but the end of
+    /// the document; null when anything there is not the usual shape.
+    /// </summary>
+    internal static BdnBenchmarkLog? ReadSecondHalf(ReadOnlyMemory<byte> json, int start, int maxDepth)
+    {
+        var log = new BdnBenchmarkLog();
+        var launches = new LaunchCollector();
+        var options = Options with { MaxDepth = maxDepth };
+        var bytes = json.Span;
+        var position = start;
+        try
+        {
+            for (var index = 0; ; index++)
+            {
+                var r = new Utf8JsonReader(bytes[position..], options);
+                r.Read();
+                Require(r.TokenType == JsonTokenType.StartObject);
+                log.Add(ReadBenchmark(ref r, index, log, launches), index);
+                position += (int)r.BytesConsumed;
+                position = SkipWhiteSpace(bytes, position);
+                Require(position < bytes.Length);
+                if (bytes[position] == (byte)']')
+                {
+                    break;
+                }
+
+                Require(bytes[position] == (byte)',');
+                position = SkipWhiteSpace(bytes, position + 1);
+            }
+
+            // The array closes the document's object, and only white space follows.
+            position = SkipWhiteSpace(bytes, position + 1);
+            Require(position < bytes.Length && bytes[position] == (byte)'}');
+            Require(SkipWhiteSpace(bytes, position + 1) == bytes.Length);
+            return log;
+        }
+        catch (Exception e) when (e is NotTheUsualShape or JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException or KeyNotFoundException)
+        {
+            return null;
         }
     }
 
-    private static BenchmarkResult? ReadBenchmark(ref Utf8JsonReader r, string path, BdnRunBuilder run, LaunchCollector launches)
+    /// <summary>JSON's white space: space, tab, line feed, carriage return.</summary>
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> bytes, int position)
+    {
+        while (position < bytes.Length && bytes[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            position++;
+        }
+
+        return position;
+    }
+
+    private static BenchmarkResult? ReadBenchmark(ref Utf8JsonReader r, int index, IBenchmarkSink run, LaunchCollector launches)
     {
         string? displayInfo = null, ns = null, type = null, method = null, methodTitle = null, parameters = null, fullName = null;
         var measurements = -1; // the array's length; -1 when absent
@@ -205,14 +285,14 @@ internal static class BdnStreamingReader
         fullName ??= "";
         if (string.IsNullOrWhiteSpace(method))
         {
-            run.SkipWithoutMethod(path);
+            run.SkipWithoutMethod(index);
             return null;
         }
 
         var qualifiedType = BenchmarkDotNetJsonReader.TypeFromFullName(fullName, method) ?? BenchmarkDotNetJsonReader.JoinNamespace(ns, type);
         if (string.IsNullOrWhiteSpace(qualifiedType))
         {
-            run.SkipWithoutType(path, method);
+            run.SkipWithoutType(index, method);
             return null;
         }
 
@@ -220,7 +300,11 @@ internal static class BdnStreamingReader
         ImmutableArray<Launch> launchList = [];
         if (measurements >= 0)
         {
-            run.HadMeasurements |= measurements > 0;
+            if (measurements > 0)
+            {
+                run.SawMeasurements();
+            }
+
             launchList = launches.ToLaunches();
         }
 

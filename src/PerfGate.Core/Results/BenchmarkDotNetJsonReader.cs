@@ -59,7 +59,7 @@ public static class BenchmarkDotNetJsonReader
         var index = 0;
         foreach (var benchmark in benchmarks.EnumerateArray())
         {
-            var path = $"Benchmarks[{index++}]";
+            var path = BdnRunBuilder.PathOf(index++);
             if (benchmark.ValueKind != JsonValueKind.Object)
             {
                 throw fields.Fail(path, $"expected an object, found {JsonFields.Describe(benchmark)}");

@@ -250,12 +250,12 @@ public sealed class StreamingReaderTests
         return Encoding.UTF8.GetBytes(compact[..at] + replace + compact[(at + find.Length)..]);
     }
 
-    private static BenchmarkRun Careful(byte[] bytes, string name) => BenchmarkDotNetJsonReader.ReadCarefully(new MemoryStream(bytes), name);
+    internal static BenchmarkRun Careful(byte[] bytes, string name) => BenchmarkDotNetJsonReader.ReadCarefully(new MemoryStream(bytes), name);
 
     private static BenchmarkRun Combined(byte[] bytes, string name) => BenchmarkDotNetJsonReader.Read(new MemoryStream(bytes), name);
 
     /// <summary>Everything a read gives, as text: the whole run, or the message of its refusal.</summary>
-    private static string Outcome(Func<byte[], string, BenchmarkRun> read, byte[] bytes, string name = "report.json")
+    internal static string Outcome(Func<byte[], string, BenchmarkRun> read, byte[] bytes, string name = "report.json")
     {
         try
         {
@@ -273,5 +273,5 @@ public sealed class StreamingReaderTests
         WriteIndented = true,
     };
 
-    private static string Describe(BenchmarkRun run) => JsonSerializer.Serialize(run with { Sources = [] }, DescribeOptions);
+    internal static string Describe(BenchmarkRun run) => JsonSerializer.Serialize(run with { Sources = [] }, DescribeOptions);
 }
