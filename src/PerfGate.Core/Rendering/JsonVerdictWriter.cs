@@ -28,6 +28,14 @@ public static class JsonVerdictWriter
         Write(verdict, writer);
     }
 
+    /// <summary>The bytes <see cref="Write(Verdict, Stream)"/> writes.</summary>
+    public static byte[] Render(Verdict verdict)
+    {
+        using var buffer = new MemoryStream();
+        Write(verdict, buffer);
+        return buffer.ToArray();
+    }
+
     public static void Write(Verdict verdict, TextWriter textWriter)
     {
         using var buffer = new MemoryStream();

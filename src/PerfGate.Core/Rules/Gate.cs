@@ -47,7 +47,7 @@ public static class Gate
             notes.Add("This run's times could not fail: " + disturbance.Describe() + ". A single run cannot tell such a runner's noise from the code; an A/B run (perfgate ab: base and head side by side) or a run on a quiet runner can. Allocations were judged as always.");
         }
 
-        var comparisons = Decide([.. evidence.SelectMany(e => references.Select(r => r.Compare(e)).OfType<Comparison>().Select(c => WithinMainsRange(e, c)))]);
+        var comparisons = Decide([.. PerBenchmark.Map(evidence, e => references.Select(r => r.Compare(e)).OfType<Comparison>().Select(c => WithinMainsRange(e, c)).ToArray()).SelectMany(c => c)]);
 
         // 4. The suite-wide correction.
         var corrected = SuiteCorrection.Apply(comparisons);
