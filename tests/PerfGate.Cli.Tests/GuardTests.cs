@@ -48,4 +48,20 @@ public sealed class GuardTests
         code.ShouldBe(ExitCodes.BadInput);
         error.ToString().ShouldNotContain("internal error");
     }
+
+    [Fact]
+    public void A_missing_native_library_is_named_as_an_installation_problem_not_a_bug()
+    {
+        using var cli = new CliRunner();
+        var error = new StringWriter();
+        var missing = new DllNotFoundException("Unable to load shared library 'e_sqlite3' or one of its dependencies.\n/opt/perfgate/libe_sqlite3.so: cannot open shared object file");
+
+        var code = Guard.Run(cli.Environment(new StringWriter(), error), verbose: false, () => throw new TypeInitializationException("SQLitePCL.raw", missing));
+
+        code.ShouldBe(ExitCodes.InternalError);
+        var line = error.ToString().TrimEnd().Split('\n').ShouldHaveSingleItem();
+        line.ShouldContain("Unable to load shared library 'e_sqlite3'");
+        line.ShouldContain("needs libe_sqlite3 (SQLite) beside it");
+        line.ShouldNotContain("internal error");
+    }
 }

@@ -25,6 +25,18 @@ internal static class Guard
 
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (MissingNativeLibrary(e) is { } missing)
+        {
+            // An installation problem, not a bug and not a verdict: the native build without the library beside it.
+            env.Error.WriteLine($"perfgate: a native library perfgate needs could not be loaded ({FirstLine(missing.Message)}). " +
+                                "The native perfgate needs libe_sqlite3 (SQLite) beside it, as scripts/publish-native.sh leaves them: keep the files of the folder together.");
+            if (verbose)
+            {
+                env.Error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             env.Error.WriteLine($"perfgate: internal error ({e.GetType().Name}: {e.Message}); this is a bug in perfgate, not a verdict{(verbose ? "" : " (--verbose shows the stack)")}");
@@ -36,6 +48,22 @@ internal static class Guard
             return ExitCodes.InternalError;
         }
     }
+
+    /// <summary>The <see cref="DllNotFoundException"/> in <paramref name="e"/>'s chain (a type initializer wraps it), or null.</summary>
+    internal static DllNotFoundException? MissingNativeLibrary(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is DllNotFoundException missing)
+            {
+                return missing;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 }
 
 /// <summary>A usage problem found after parsing (a combination of options that makes no sense).</summary>
