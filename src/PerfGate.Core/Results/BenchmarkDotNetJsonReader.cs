@@ -35,8 +35,6 @@ public static class BenchmarkDotNetJsonReader
     internal static BenchmarkRun Read(JsonElement root, string sourceName) =>
         JsonInput.Guard(sourceName, () => ReadRun(root, new JsonFields(sourceName)));
 
-    internal static bool LooksLikeResults(JsonElement root) => root.ValueKind == JsonValueKind.Object && JsonFields.TryGet(root, "Benchmarks", out _);
-
     private static BenchmarkRun ReadRun(JsonElement root, JsonFields fields)
     {
         var source = fields.Source;
