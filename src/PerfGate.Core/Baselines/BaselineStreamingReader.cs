@@ -27,7 +27,6 @@ namespace PerfGate.Core.Baselines;
 /// native <c>perfgate check</c> it runs beside the results ingest: 14 MB less allocated, some 10–20 ms less CPU, the
 /// ingest stage some 10 ms shorter; the wall time stays where it was because a collection then falls in the gate stage.
 /// </para>
-/// </para>
 /// </remarks>
 internal static class BaselineStreamingReader
 {
