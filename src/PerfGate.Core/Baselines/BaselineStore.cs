@@ -17,8 +17,8 @@ public static class BaselineStore
         ArgumentException.ThrowIfNullOrWhiteSpace(dirOrFile);
         if (File.Exists(dirOrFile))
         {
-            using var document = ResultsLoader.Open(dirOrFile);
-            return BaselineFile.Read(document.RootElement, dirOrFile);
+            using var document = OpenUnlessFast(dirOrFile, out var fast);
+            return fast ?? BaselineFile.Read(document!.RootElement, dirOrFile);
         }
 
         if (!Directory.Exists(dirOrFile))
@@ -45,8 +45,14 @@ public static class BaselineStore
         {
             if (File.Exists(path))
             {
-                using var document = ResultsLoader.Open(path);
-                if (BaselineFile.IsBaseline(document.RootElement) || IsMisnamedBaseline(path, document.RootElement))
+                using var document = OpenUnlessFast(path, out var fast);
+                if (fast is not null)
+                {
+                    runs.Add(fast);
+                    continue;
+                }
+
+                if (BaselineFile.IsBaseline(document!.RootElement) || IsMisnamedBaseline(path, document.RootElement))
                 {
                     runs.Add(BaselineFile.Read(document.RootElement, path));
                     continue;
@@ -111,13 +117,28 @@ public static class BaselineStore
         var runs = new List<BenchmarkRun>();
         foreach (var file in Directory.EnumerateFiles(dir, "*.json").Order(StringComparer.Ordinal))
         {
-            using var document = ResultsLoader.Open(file);
-            if (BaselineFile.IsBaseline(document.RootElement))
+            using var document = OpenUnlessFast(file, out var fast);
+            if (fast is not null)
+            {
+                runs.Add(fast);
+            }
+            else if (BaselineFile.IsBaseline(document!.RootElement))
             {
                 runs.Add(BaselineFile.Read(document.RootElement, file));
             }
         }
 
         return runs;
+    }
+
+    /// <summary>
+    /// A file read by <see cref="BaselineStreamingReader"/> (<paramref name="fast"/>, no document: a baseline as the writer
+    /// writes it, so the careful reader would read the same), or, where it declines, parsed for the careful reader.
+    /// </summary>
+    private static System.Text.Json.JsonDocument? OpenUnlessFast(string file, out BenchmarkRun? fast)
+    {
+        var bytes = ResultsLoader.ReadAll(file);
+        fast = BaselineStreamingReader.TryRead(bytes, file);
+        return fast is null ? ResultsLoader.Parse(bytes, file) : null;
     }
 }

@@ -114,8 +114,8 @@ public static class ResultsLoader
         }
     }
 
-    /// <summary>The whole file, for <see cref="BdnStreamingReader"/> and, where it declines, the careful reader.</summary>
-    private static byte[] ReadAll(string file)
+    /// <summary>The whole file, for a fast path (<see cref="BdnStreamingReader"/>, <c>BaselineStreamingReader</c>) and, where it declines, the careful reader.</summary>
+    internal static byte[] ReadAll(string file)
     {
         try
         {
@@ -136,7 +136,7 @@ public static class ResultsLoader
     }
 
     /// <summary>The careful parse of bytes <see cref="ReadAll"/> read, as <see cref="Open"/> parses the file.</summary>
-    private static JsonDocument Parse(byte[] bytes, string file) => JsonInput.Parse(new MemoryStream(bytes, writable: false), file);
+    internal static JsonDocument Parse(byte[] bytes, string file) => JsonInput.Parse(new MemoryStream(bytes, writable: false), file);
 
     private static void RequireSize(FileStream stream, string file)
     {
