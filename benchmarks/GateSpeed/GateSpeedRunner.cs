@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using PerfGate.Core.Baselines;
+using PerfGate.Core.Configuration;
 using PerfGate.Core.History;
 using PerfGate.Core.Results;
+using PerfGate.Core.Rules;
 using PerfGate.Core.Statistics;
 
 namespace PerfGate.Benchmarks.GateSpeed;
@@ -115,6 +117,7 @@ internal static class GateSpeedRunner
         File.WriteAllText(data.Config, "{}\n");
         if (File.Exists(data.History))
         {
+            StoreSteps(data);
             return data;
         }
 
@@ -128,7 +131,31 @@ internal static class GateSpeedRunner
         Generate(data.History + ".tmp", ResultsLoader.Load([data.Results]), runs);
         File.Move(data.History + ".tmp", data.History);
         Console.WriteLine($"gate-speed: history written in {watch.Elapsed.TotalSeconds:0.0} s, {new FileInfo(data.History).Length / (1024.0 * 1024.0):0.0} MB");
+        StoreSteps(data);
         return data;
+    }
+
+    /// <summary>
+    /// The latest run's steps, stored as <c>perfgate check --record</c> stores them (<see cref="RecordedSteps.Record"/>)
+    /// with the configuration's trend settings, unless they are there and still hold: the history is written straight
+    /// through the store, and one generated before the steps were stored (schema 2) gets them here.
+    /// </summary>
+    private static void StoreSteps(Data data)
+    {
+        using var store = new SqliteHistoryStore(data.History);
+        var trend = GateOptionsLoader.Load(data.Config).Trend;
+        if (store.GetLatestRun("main") is not { } latest || RecordedSteps.TryRead(store, latest, trend) is not null)
+        {
+            return;
+        }
+
+        var keys = RecordedSteps.KeysOf(store.GetResults(latest.Id).Select(r => r.SeriesKey));
+        if (!RecordedSteps.Record(store, latest.Id, latest.Branch, latest.FingerprintKey, keys, trend))
+        {
+            throw new InvalidOperationException($"gate-speed: the history {data.History} changed while its steps were stored; run again.");
+        }
+
+        Console.WriteLine($"gate-speed: stored the steps of run {latest.Id} in {data.History}");
     }
 
     /// <summary>A hello-world console app built the way the CLI is (Release, framework-dependent), once.</summary>

@@ -82,9 +82,8 @@ internal static class CheckCommand
 
         if (request.Record && judgement.Store is not null)
         {
-            var runId = judgement.Store.RecordRun(
-                RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest),
-                Alerts.WithoutRepeatedSteps(Alerts.From(verdict), judgement.Store));
+            var recorded = RecordedRun.From(judgement.Current, env.Clock.GetUtcNow(), judgement.Branch, judgement.Commit, request.PullRequest);
+            var runId = judgement.Store.RecordRun(recorded, Alerts.WithoutRepeatedSteps(Alerts.From(verdict), judgement.Store));
             env.Out.WriteLine($"perfgate: recorded run {runId} on branch '{judgement.Branch}' in {judgement.HistoryPath}");
             if (accepted is not null && request.RecordAccepted)
             {
@@ -92,6 +91,8 @@ internal static class CheckCommand
             }
 
             StageTimings.Mark("record");
+            RecordSteps(judgement.Store, recorded, runId, judgement.Options, env);
+            StageTimings.Mark("record-steps");
         }
 
         github?.Publish(verdict);
@@ -184,6 +185,25 @@ internal static class CheckCommand
             early.Dispose();
             store?.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The recorded run's steps, stored for <c>perfgate status</c> (<see cref="RecordedSteps"/>). After the run's own
+    /// transaction, not inside it: they are derived data checked by their keys when read, so a failure here leaves the
+    /// run recorded whole and costs only a warning (status then computes them), while searching them inside the
+    /// transaction would hold the history's write lock for the whole search.
+    /// </summary>
+    private static void RecordSteps(IHistoryOperations store, RecordedRun recorded, long runId, GateOptions options, CliEnvironment env)
+    {
+        try
+        {
+            var keys = RecordedSteps.KeysOf(recorded.Run.Results.Select(r => r.Id.Key));
+            RecordedSteps.Record(store, runId, recorded.Branch, recorded.Run.Host.Key, keys, options.Trend);
+        }
+        catch (HistoryException exception)
+        {
+            env.Error.WriteLine($"perfgate: warning: run {runId} is recorded, but its steps were not stored ({exception.Message}); status will compute them.");
         }
     }
 

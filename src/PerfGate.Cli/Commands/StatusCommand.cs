@@ -59,7 +59,7 @@ internal static class StatusCommand
         var (from, to) = RunStatusBuilder.TrendWindowOf(latest, TrendSpan);
         var trend = Task.Run(() => store.GetTrendMedians(latest, from, to));
         RunStatusBuilder builder;
-        Dictionary<string, ImmutableArray<MainStep>> steps;
+        IReadOnlyDictionary<string, ImmutableArray<MainStep>> steps;
         try
         {
             // The headline figures only: status tests nothing, so the raw samples stay on disk.
@@ -85,24 +85,24 @@ internal static class StatusCommand
     }
 
     /// <summary>
-    /// Each benchmark's steps in its last <see cref="MainStepScan.Runs"/> main runs. The series are independent and the
-    /// scan is pure, so they are spread over the cores; each answer lands in its own slot, so the result does not depend
-    /// on which thread ran which series.
+    /// Each benchmark's steps in its last <see cref="MainStepScan.Runs"/> main runs: those stored when the run was
+    /// recorded when they still hold (<see cref="RecordedSteps.TryRead"/>: same trend settings, same runs in the
+    /// window), else searched here as <c>check --record</c> searched them (<see cref="RecordedSteps.Scan"/>).
     /// </summary>
-    private static Dictionary<string, ImmutableArray<MainStep>> FindSteps(IHistoryOperations store, string branch, StoredRun latest, RunWithResults run, GateOptions options)
+    private static IReadOnlyDictionary<string, ImmutableArray<MainStep>> FindSteps(IHistoryOperations store, string branch, StoredRun latest, RunWithResults run, GateOptions options)
     {
-        var keys = run.Results.Select(r => r.SeriesKey).Where(k => !SeriesKey.IsMetric(k)).Distinct(StringComparer.Ordinal).ToArray();
-        var recent = store.GetRecent(branch, keys, MainStepScan.Runs, latest.FingerprintKey);
-        StageTimings.Mark("steps-read");
-        var found = new ImmutableArray<MainStep>[keys.Length];
-        Parallel.For(0, keys.Length, i => found[i] = MainStepScan.Find(recent[keys[i]], options.Trend));
-        StageTimings.Mark("steps");
-        var steps = new Dictionary<string, ImmutableArray<MainStep>>(keys.Length, StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
+        if (RecordedSteps.TryRead(store, latest, options.Trend) is { } stored)
         {
-            steps[keys[i]] = found[i];
+            StageTimings.Mark("steps-stored");
+            return stored;
         }
 
+        StageTimings.Mark("steps-stale");
+        var keys = RecordedSteps.KeysOf(run.Results.Select(r => r.SeriesKey));
+        var recent = store.GetRecent(branch, keys, MainStepScan.Runs, latest.FingerprintKey);
+        StageTimings.Mark("steps-read");
+        var steps = RecordedSteps.Scan(recent, keys, options.Trend);
+        StageTimings.Mark("steps");
         return steps;
     }
 

@@ -48,6 +48,19 @@ public interface IHistoryOperations : IHistoryStore
     IReadOnlyDictionary<string, TrendMedian> GetTrendMedians(StoredRun run, DateTimeOffset from, DateTimeOffset to) =>
         TrendMedians.From(run, StreamRunValues(from, to, run.Branch), from, to);
 
+    /// <summary>
+    /// The ids of the runs <see cref="IHistoryStore.GetRecent"/> searches on <paramref name="branch"/> for
+    /// <paramref name="fingerprintKey"/> (every run of the branch on a comparable machine; all its runs without a
+    /// fingerprint), in its order, newest first: what a run's stored steps depend on besides the run's own results.
+    /// </summary>
+    IReadOnlyList<long> GetWindowRunIds(string branch, string? fingerprintKey);
+
+    /// <summary>The run's stored steps (<c>run_steps</c>), or null when none were stored for it.</summary>
+    StoredRunSteps? GetRunSteps(long runId);
+
+    /// <summary>Stores the run's steps, replacing any row it had (throws <see cref="HistoryException"/> when the run is gone).</summary>
+    void SaveRunSteps(StoredRunSteps steps);
+
     /// <summary>Alerts matching the filter, newest first.</summary>
     IReadOnlyList<StoredAlert> GetAlerts(AlertFilter filter);
 

@@ -30,6 +30,7 @@ public sealed class PostgresHistoryCliTests : IDisposable
             check.Out.ShouldContain($"recorded run");
             check.Out.ShouldContain("postgresql://perfgate@127.0.0.1:");
             check.Out.ShouldContain("(project 'acme/parser')");
+            check.Error.ShouldNotContain("steps were not stored");
             outputs.Add(check.Out + check.Error);
         }
 

@@ -29,7 +29,7 @@ public sealed class AcknowledgementReasonMigrationTests
 
         using var store = temp.Open();
 
-        store.SchemaVersion.ShouldBe(2);
+        store.SchemaVersion.ShouldBe(MigrationRunner.LatestVersion);
         var alerts = store.GetAlerts(AlertFilter.All).OrderBy(a => a.Id).ToList();
         alerts[0].Acknowledged.ShouldBeTrue();
         alerts[0].Reason.ShouldBeNull();

@@ -20,7 +20,7 @@ public sealed class HistoryMigrationTests
         File.Exists(temp.DbPath).ShouldBeTrue();
         temp.Scalar("PRAGMA user_version").ShouldBe(MigrationRunner.LatestVersion);
         temp.Scalar("SELECT max(version) FROM schema_version").ShouldBe(MigrationRunner.LatestVersion);
-        temp.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('runs', 'results', 'series', 'result_samples', 'alerts', 'targets', 'daily_aggregates')").ShouldBe(7);
+        temp.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('runs', 'results', 'series', 'result_samples', 'alerts', 'targets', 'daily_aggregates', 'run_steps')").ShouldBe(8);
         using var connection = new SqliteConnection($"Data Source={temp.DbPath};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();

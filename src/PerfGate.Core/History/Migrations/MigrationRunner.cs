@@ -8,7 +8,7 @@ namespace PerfGate.Core.History.Migrations;
 internal static class MigrationRunner
 {
     /// <summary>Every migration, in order. Append only.</summary>
-    public static ImmutableArray<Migration> All { get; } = [Migration001InitialSchema.Instance, Migration002AcknowledgementReason.Instance];
+    public static ImmutableArray<Migration> All { get; } = [Migration001InitialSchema.Instance, Migration002AcknowledgementReason.Instance, Migration003RunSteps.Instance];
 
     public static int LatestVersion => All[^1].Version;
 

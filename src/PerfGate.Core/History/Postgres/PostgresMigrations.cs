@@ -21,6 +21,14 @@ internal static class PostgresMigrations
             ALTER TABLE alerts ADD COLUMN acknowledgement_reason text
                 CHECK (acknowledgement_reason IS NULL OR acknowledgement_reason IN ('real', 'expected', 'false-alarm', 'environment'));
             """),
+        new(3, "run steps", """
+            CREATE TABLE run_steps (
+                run_id      bigint PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,
+                trend_key   text   NOT NULL,
+                window_key  text   NOT NULL,
+                steps       bytea  NOT NULL
+            );
+            """),
     ];
 
     // Chosen once ("PG"); the lock is per schema (the second key hashes current_schema()), so schemas never wait on each other.

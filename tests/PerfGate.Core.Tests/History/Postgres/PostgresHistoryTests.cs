@@ -128,7 +128,7 @@ public sealed class PostgresHistoryTests : IDisposable
         sqliteConnection.Open();
         using var postgresConnection = new NpgsqlConnection(_backend.ConnectionString);
         postgresConnection.Open();
-        foreach (var table in new[] { "schema_version", "runs", "series", "results", "result_samples", "alerts", "targets", "daily_aggregates", "result_rows" })
+        foreach (var table in new[] { "schema_version", "runs", "series", "results", "result_samples", "alerts", "targets", "daily_aggregates", "run_steps", "result_rows" })
         {
             var sqliteColumns = new List<string>();
             using (var command = sqliteConnection.CreateCommand())
