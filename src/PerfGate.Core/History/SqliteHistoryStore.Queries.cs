@@ -101,25 +101,45 @@ public sealed partial class SqliteHistoryStore
             }
 
             // A plain scan (the run's rows are adjacent); the medians are computed here: SQLite's window functions would
-            // sort the whole window (~170,000 rows for 7 days of hourly runs) several times slower.
-            var bySeries = new Dictionary<long, List<double>>();
-            using (var query = connection.CreateCommand())
+            // sort the whole window (~170,000 rows for 7 days of hourly runs) several times slower. A long window is read
+            // in two halves at once, the second on its own connection (a median does not depend on the order of the values;
+            // a prune between the two reads can only drop runs the trend would have counted).
+            Task<Dictionary<long, List<double>>>? secondHalf = null;
+            var firstHalf = ids;
+            if (ids.Length >= SplitTrendFromRuns && Environment.ProcessorCount > 1)
             {
-                query.CommandText = """
-                    SELECT series_id, median_ns FROM results
-                    WHERE run_id IN (SELECT value FROM json_each($runs)) AND median_ns IS NOT NULL AND failed = 0;
-                    """;
-                query.Parameters.AddWithValue("$runs", "[" + string.Join(',', ids) + "]");
-                using var reader = query.ExecuteReader();
-                while (reader.Read())
-                {
-                    var sid = reader.GetInt64(0);
-                    if (!bySeries.TryGetValue(sid, out var list))
-                    {
-                        bySeries.Add(sid, list = new List<double>(ids.Length));
-                    }
+                var half = ids.Length / 2;
+                var secondIds = ids[half..];
+                firstHalf = ids[..half];
+                secondHalf = Task.Run(() => Execute(c => TrendValues(c, secondIds, null)));
+            }
 
-                    list.Add(reader.GetDouble(1));
+            Dictionary<long, List<double>> bySeries;
+            try
+            {
+                bySeries = TrendValues(connection, firstHalf, transaction);
+            }
+            finally
+            {
+                // Never leave the other read running when this one failed (WaitAny does not throw its failure).
+                if (secondHalf is not null)
+                {
+                    Task.WaitAny(secondHalf);
+                }
+            }
+
+            if (secondHalf is not null)
+            {
+                foreach (var (sid, values) in secondHalf.GetAwaiter().GetResult())
+                {
+                    if (bySeries.TryGetValue(sid, out var list))
+                    {
+                        list.AddRange(values);
+                    }
+                    else
+                    {
+                        bySeries.Add(sid, values);
+                    }
                 }
             }
 
@@ -137,6 +157,35 @@ public sealed partial class SqliteHistoryStore
 
             return medians;
         });
+    }
+
+    /// <summary>Windows of at least this many runs are read in two halves at once (<see cref="GetTrendMedians"/>).</summary>
+    internal const int SplitTrendFromRuns = 32;
+
+    /// <summary>Each series' finite-or-not medians in these runs, by series id.</summary>
+    private static Dictionary<long, List<double>> TrendValues(SqliteConnection connection, long[] runIds, SqliteTransaction? transaction)
+    {
+        var bySeries = new Dictionary<long, List<double>>();
+        using var query = connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = """
+            SELECT series_id, median_ns FROM results
+            WHERE run_id IN (SELECT value FROM json_each($runs)) AND median_ns IS NOT NULL AND failed = 0;
+            """;
+        query.Parameters.AddWithValue("$runs", "[" + string.Join(',', runIds) + "]");
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            var sid = reader.GetInt64(0);
+            if (!bySeries.TryGetValue(sid, out var list))
+            {
+                bySeries.Add(sid, list = new List<double>(runIds.Length));
+            }
+
+            list.Add(reader.GetDouble(1));
+        }
+
+        return bySeries;
     }
 
     private IEnumerable<RunWithResults> StreamRunsCore(DateTimeOffset from, DateTimeOffset to, string? branch) =>
