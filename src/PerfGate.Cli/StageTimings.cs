@@ -6,7 +6,8 @@ namespace PerfGate.Cli;
 /// Where a command's time goes, for docs/performance.md and the gate-speed benchmark: with
 /// <c>PERFGATE_TIMINGS=1</c> each stage's milliseconds (and the time from process start to <c>Main</c>) go to stderr as
 /// one line, <c>perfgate-stages: start=… parse=… ingest=… …</c>. Off (the default) a mark is one branch; nothing is
-/// recorded or printed.
+/// recorded or printed. A second line, <c>perfgate-gc: gen0=… gen1=… gen2=… pause=… allocated=…</c>, says what the
+/// garbage collector did.
 /// </summary>
 internal static class StageTimings
 {
@@ -51,5 +52,7 @@ internal static class StageTimings
         Mark("exit");
         var parts = Stages.GroupBy(s => s.Stage).Select(g => FormattableString.Invariant($"{g.Key}={g.Sum(s => s.Ms):0.0}"));
         error.WriteLine(FormattableString.Invariant($"perfgate-stages: start={startToMainMs:0.0} {string.Join(' ', parts)}"));
+        error.WriteLine(FormattableString.Invariant(
+            $"perfgate-gc: gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause={GC.GetTotalPauseDuration().TotalMilliseconds:0.0} allocated={GC.GetTotalAllocatedBytes() / 1e6:0.0}MB"));
     }
 }
