@@ -22,7 +22,16 @@ internal static class PerBenchmark
         }
         else
         {
-            Parallel.For(0, answers.Length, i => answers[i] = map(items[i]));
+            try
+            {
+                Parallel.For(0, answers.Length, i => answers[i] = map(items[i]));
+            }
+            catch (AggregateException e)
+            {
+                // The same exception a sequential run would throw (callers and the CLI's exit codes tell them apart by type).
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                throw;
+            }
         }
 
         return answers;
