@@ -190,7 +190,10 @@ internal static class VerdictHeadline
         return min == max ? Units.Count(min) : Units.Count(min) + "–" + Units.Count(max);
     }
 
-    /// <summary>e.g. <c>1 slower · 1 faster · 40 unchanged · 1 new</c>; zero counts are left out; a too-noisy or undecided (A/B) benchmark is not also counted as unchanged.</summary>
+    /// <summary>
+/// e.g. <c>1 slower · 1 faster · 40 unchanged · 1 new</c>; zero counts are left out; each benchmark is counted once: a
+/// too-noisy or undecided (A/B) benchmark is not also counted as unchanged, a slower or faster one not also as too noisy.
+/// </summary>
     public static string Counts(Verdict verdict, string separator)
     {
         var parts = new List<string>();
@@ -208,7 +211,8 @@ internal static class VerdictHeadline
         Add(verdict.Count(ChangeKind.New), "new");
         Add(verdict.Count(ChangeKind.Removed), "removed");
         Add(verdict.Count(ChangeKind.FailedToRun), "failed to run");
-        Add(verdict.Benchmarks.Count(b => b.TooNoisy), "too noisy");
+        // Each benchmark once: a slower or faster one is counted there even when its test was short of power.
+        Add(verdict.Benchmarks.Count(b => b.TooNoisy && b.Kind == ChangeKind.Unchanged && b.Outcome != AbOutcome.Undecided), "too noisy");
         Add(verdict.Benchmarks.Count(b => b is { Outcome: AbOutcome.Undecided, Kind: not ChangeKind.FailedToRun }), "undecided");
         return parts.Count == 0 ? "no benchmarks" : string.Join(separator, parts);
     }
