@@ -42,6 +42,12 @@ internal static class StageTimings
         last = now;
     }
 
+    private static string Last(GCKind kind)
+    {
+        var info = GC.GetGCMemoryInfo(kind);
+        return info.Index == 0 ? "" : FormattableString.Invariant($"last-{kind}=#{info.Index}(gen{info.Generation}, pause {info.PauseDurations[0].TotalMilliseconds:0.0} ms, heap {info.HeapSizeBytes / 1e6:0} MB, promoted {info.PromotedBytes / 1e6:0} MB)");
+    }
+
     public static void Print(TextWriter error)
     {
         if (!Enabled)
@@ -53,6 +59,6 @@ internal static class StageTimings
         var parts = Stages.GroupBy(s => s.Stage).Select(g => FormattableString.Invariant($"{g.Key}={g.Sum(s => s.Ms):0.0}"));
         error.WriteLine(FormattableString.Invariant($"perfgate-stages: start={startToMainMs:0.0} {string.Join(' ', parts)}"));
         error.WriteLine(FormattableString.Invariant(
-            $"perfgate-gc: gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause={GC.GetTotalPauseDuration().TotalMilliseconds:0.0} allocated={GC.GetTotalAllocatedBytes() / 1e6:0.0}MB"));
+            $"perfgate-gc: gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause={GC.GetTotalPauseDuration().TotalMilliseconds:0.0} allocated={GC.GetTotalAllocatedBytes() / 1e6:0.0}MB {Last(GCKind.Ephemeral)} {Last(GCKind.FullBlocking)} {Last(GCKind.Background)}"));
     }
 }
