@@ -27,6 +27,18 @@ public sealed class SplitReadTests
     }
 
     [Fact]
+    public void An_indented_report_as_BenchmarkDotNet_writes_it_is_split_too()
+    {
+        var bytes = Encoding.UTF8.GetBytes(Large.Value.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Encoding.UTF8.GetString(bytes, 0, 200).ShouldContain("\n");
+
+        var (fast, taken) = ReadFast(bytes);
+
+        taken.ShouldBe(1);
+        StreamingReaderTests.Describe(fast.ShouldNotBeNull()).ShouldBe(StreamingReaderTests.Outcome(StreamingReaderTests.Careful, bytes));
+    }
+
+    [Fact]
     public void Skipped_benchmarks_and_duplicates_in_the_second_half_are_named_by_their_place_in_the_whole_file()
     {
         var report = (JsonObject)Large.Value.DeepClone();
