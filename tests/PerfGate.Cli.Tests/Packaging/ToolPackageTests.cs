@@ -105,6 +105,56 @@ public sealed partial class ToolPackageTests : IDisposable
         bad.Error.ShouldContain("no-such-results");
     }
 
+    /// <summary>
+    /// scripts/pack-native-tool.sh: the package users install names a Native AOT package for this platform and a
+    /// framework-dependent one for the rest; installed from the folder, `perfgate` is the native executable (with SQLite's
+    /// library beside it) and gates; the framework-dependent package installs and runs too.
+    /// </summary>
+    [Fact]
+    public void The_native_tool_packages_install_the_native_executable_here_and_the_framework_dependent_one_elsewhere()
+    {
+        var feed = Path.Combine(_root, "native-feed");
+        var script = Path.Combine(RepoPaths.Root, "scripts", "pack-native-tool.sh");
+        var pack = Run("bash", RepoPaths.Root, TimeSpan.FromMinutes(15), new() { ["PERFGATE_PACK_ARTIFACTS"] = Path.Combine(_root, "pack-build") }, script, feed);
+        pack.Code.ShouldBe(0, pack.ToString());
+        var packages = Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var version = ProjectVersion();
+        var rid = System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+        packages.ShouldBe(new[] { $"PerfGate.Cli.{version}.nupkg", $"PerfGate.Cli.any.{version}.nupkg", $"PerfGate.Cli.{rid}.{version}.nupkg" }.Order(StringComparer.Ordinal).ToArray());
+        using (var zip = ZipFile.OpenRead(Path.Combine(feed, $"PerfGate.Cli.{rid}.{version}.nupkg")))
+        {
+            var names = zip.Entries.Select(e => e.FullName).ToList();
+            names.ShouldContain($"tools/any/{rid}/perfgate");
+            names.ShouldContain(n => n.EndsWith("libe_sqlite3.so", StringComparison.Ordinal), "SQLite's library beside the binary");
+            names.ShouldNotContain(n => n.EndsWith(".dbg", StringComparison.Ordinal), "the debug symbols stay out");
+        }
+
+        var native = Path.Combine(_root, "native-tool");
+        var install = Dotnet(_root, "tool", "install", "PerfGate.Cli", "--tool-path", native, "--add-source", feed, "--version", version);
+        install.Code.ShouldBe(0, install.ToString());
+        var command = Path.Combine(native, "perfgate");
+        var target = new FileInfo(command).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? command;
+        target.ShouldContain($"perfgate.cli.{rid}");
+        File.ReadAllBytes(target).Take(4).ShouldBe(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F' }, "a native executable, not a .NET assembly");
+
+        var expected = typeof(PerfGateApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        var shown = Run(command, _root, TimeSpan.FromMinutes(1), [], "--version");
+        shown.Out.Trim().ShouldBe(expected, shown.ToString());
+        var history = Path.Combine(_root, "history.db");
+        var pass = Run(command, _root, TimeSpan.FromMinutes(1), [], "check", "--results", CliRunner.Run2, "--baseline", CliRunner.Run1, "--history", history, "--record", "--branch", "main");
+        pass.Code.ShouldBe(0, pass.ToString());
+        pass.Out.ShouldContain("recorded run");
+        var status = Run(command, _root, TimeSpan.FromMinutes(1), [], "status", "--history", history);
+        status.Code.ShouldBe(0, status.ToString());
+        status.Out.ShouldContain("ParserBenchmarks");
+
+        var anywhere = Path.Combine(_root, "any-tool");
+        var installAny = Dotnet(_root, "tool", "install", "PerfGate.Cli.any", "--tool-path", anywhere, "--add-source", feed, "--version", version);
+        installAny.Code.ShouldBe(0, installAny.ToString());
+        var anyShown = Run(Path.Combine(anywhere, "perfgate"), _root, TimeSpan.FromMinutes(1), [], "--version");
+        anyShown.Out.Trim().ShouldBe(expected, anyShown.ToString());
+    }
+
     public void Dispose()
     {
         try
@@ -124,9 +174,16 @@ public sealed partial class ToolPackageTests : IDisposable
     }
 
     /// <summary>Runs the dotnet CLI with the tool's own packages folder and no telemetry; two minutes at most.</summary>
-    private ProcessResult Dotnet(string workingDirectory, params string[] args)
+    private ProcessResult Dotnet(string workingDirectory, params string[] args) =>
+        Run("dotnet", workingDirectory, TimeSpan.FromMinutes(2), new() { ["NUGET_PACKAGES"] = Path.Combine(_root, "packages") }, args);
+
+    /// <summary>
+    /// Runs a program without the CI's and PerfGate's variables, with a home of its own for the tool resolver cache and no
+    /// telemetry, plus <paramref name="variables"/>.
+    /// </summary>
+    private ProcessResult Run(string program, string workingDirectory, TimeSpan timeout, Dictionary<string, string> variables, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -143,23 +200,26 @@ public sealed partial class ToolPackageTests : IDisposable
             info.Environment.Remove(key);
         }
 
-        info.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "packages");
         // The local-tool resolver cache (~/.dotnet/toolResolverCache) keeps the first path it saw for a tool version:
         // a home of its own, or an earlier install of the same version elsewhere is what `dotnet tool run` starts.
         info.Environment["DOTNET_CLI_HOME"] = Path.Combine(_root, "home");
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (key, value) in variables)
+        {
+            info.Environment[key] = value;
+        }
 
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new ShouldAssertException($"dotnet {string.Join(' ', args)} hung. stderr so far: {error.Result}");
+            throw new ShouldAssertException($"{program} {string.Join(' ', args)} hung. stderr so far: {error.Result}");
         }
 
         process.WaitForExit();
