@@ -42,6 +42,30 @@ public sealed class EarlyReadsTests(RecordedHistory recorded) : IClassFixture<Re
     }
 
     [Fact]
+    public void Another_branch_or_window_than_the_early_read_asked_for_is_read_afresh()
+    {
+        var (request, baseline) = Request();
+        var keys = Keys(baseline);
+        using var early = EarlyReads.Start(request, Window, Environment(), (location, create) => HistoryAccess.Open(Environment(), location, create));
+        early.Baseline().ShouldNotBeNull();
+        using var store = early.TakeStore().ShouldNotBeNull();
+
+        var shorter = early.History(store, "main", keys, Window / 2, baseline.Host.Key);
+        early.LateReads.ShouldBe(-1, "the early read was for a longer window");
+        using (var direct = new SqliteHistoryStore(recorded.HistoryPath))
+        {
+            var expected = direct.GetRecent("main", keys, Window / 2, baseline.Host.Key);
+            foreach (var key in keys)
+            {
+                Describe(shorter[key]).ShouldBe(Describe(expected[key]), key);
+            }
+        }
+
+        early.History(store, "feature/x", keys, Window, baseline.Host.Key).Values.ShouldAllBe(v => v.IsEmpty);
+        early.LateReads.ShouldBe(-1, "the early read was for main");
+    }
+
+    [Fact]
     public void Any_machine_uses_the_early_read_for_every_series()
     {
         var (request, baseline) = Request();
@@ -90,8 +114,7 @@ public sealed class EarlyReadsTests(RecordedHistory recorded) : IClassFixture<Re
     private static string[] Describe(ImmutableArray<HistoryPoint> points) =>
         [.. points.Select(p => FormattableString.Invariant($"{p.RunId} {p.Timestamp:O} {p.Commit} {p.FingerprintKey} {p.Value:R} {p.AllocatedBytes:R} [{string.Join(' ', p.LaunchMedians)}]"))];
 
-    private static string[] Keys(BenchmarkRun run) =>
-        [.. run.Results.Select(r => r.Id.Key).Concat(run.Metrics.Select(m => SeriesKey.ForMetric(m.Id))).Distinct(StringComparer.Ordinal)];
+    private static string[] Keys(BenchmarkRun run) => SeriesKey.AllOf(run);
 
     private (CheckRequest Request, BenchmarkRun Baseline) Request()
     {

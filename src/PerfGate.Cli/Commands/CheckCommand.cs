@@ -146,10 +146,7 @@ internal static class CheckCommand
         StageTimings.Mark("history-open");
         try
         {
-            var keys = current.Results.Select(r => r.Id.Key)
-                .Concat(current.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
-                .Distinct(StringComparer.Ordinal)
-                .ToArray();
+            var keys = SeriesKey.AllOf(current);
             var history = store is null
                 ? new Dictionary<string, System.Collections.Immutable.ImmutableArray<HistoryPoint>>()
                 : early.History(store, request.BaselineBranch, keys, options.Statistics.HistoryWindow, request.AnyMachine ? null : current.Host.Key);

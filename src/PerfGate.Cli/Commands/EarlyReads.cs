@@ -30,8 +30,8 @@ internal sealed class EarlyReads : IDisposable
         this.speculation = speculation;
     }
 
-    /// <summary>The windows read for the baseline's series, and the machine they were read for (null: any machine).</summary>
-    private sealed record Speculation(IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>> Windows, string? FingerprintKey);
+    /// <summary>The windows read for the baseline's series: on which branch, how long, and for which machine (null: any machine).</summary>
+    private sealed record Speculation(IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>> Windows, string Branch, int Window, string? FingerprintKey);
 
     public static EarlyReads Start(CheckRequest request, int window, CliEnvironment env, Func<string, bool, IHistoryOperations?> open)
     {
@@ -65,7 +65,7 @@ internal sealed class EarlyReads : IDisposable
     /// </summary>
     public IReadOnlyDictionary<string, ImmutableArray<HistoryPoint>> History(IHistoryStore history, string branch, string[] keys, int window, string? fingerprintKey)
     {
-        var early = SpeculationFor(history, fingerprintKey);
+        var early = SpeculationFor(history, branch, window, fingerprintKey);
         if (early is null)
         {
             LateReads = -1;
@@ -84,24 +84,21 @@ internal sealed class EarlyReads : IDisposable
         return answer;
     }
 
-    private Speculation? SpeculationFor(IHistoryStore history, string? fingerprintKey)
+    private Speculation? SpeculationFor(IHistoryStore history, string branch, int window, string? fingerprintKey)
     {
         if (!storeTaken || !ReferenceEquals(history, store.Result) || speculation.Status != TaskStatus.RanToCompletion && !Wait(speculation))
         {
             return null;
         }
 
-        return speculation.Result is { } early && SameMachine(early.FingerprintKey, fingerprintKey) ? early : null;
+        return speculation.Result is { } early && early.Branch == branch && early.Window == window && SameMachine(early.FingerprintKey, fingerprintKey) ? early : null;
     }
 
     private static Speculation? Speculate(IHistoryOperations store, BenchmarkRun baseline, CheckRequest request, int window)
     {
-        var keys = baseline.Results.Select(r => r.Id.Key)
-            .Concat(baseline.Metrics.Select(m => SeriesKey.ForMetric(m.Id)))
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        var keys = SeriesKey.AllOf(baseline);
         var fingerprint = request.AnyMachine ? null : baseline.Host.Key;
-        return new Speculation(store.GetRecent(request.BaselineBranch, keys, window, fingerprint), fingerprint);
+        return new Speculation(store.GetRecent(request.BaselineBranch, keys, window, fingerprint), request.BaselineBranch, window, fingerprint);
     }
 
     private static bool SameMachine(string? a, string? b) =>

@@ -37,18 +37,8 @@ public static class BaselineFile
     }
 
     /// <exception cref="ResultsFormatException">The stream is not a valid <c>perfgate-baseline/1</c> file.</exception>
-    public static BenchmarkRun Read(Stream json, string sourceName)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        if (json.CanSeek && json.Length - json.Position is > 0 and <= ResultsLoader.MaxFileBytes)
-        {
-            var bytes = new byte[json.Length - json.Position];
-            json.ReadExactly(bytes);
-            return BaselineStreamingReader.TryRead(bytes, sourceName) ?? ReadCarefully(new MemoryStream(bytes, writable: false), sourceName);
-        }
-
-        return ReadCarefully(json, sourceName);
-    }
+    public static BenchmarkRun Read(Stream json, string sourceName) =>
+        FastPath.Read(json, sourceName, (bytes, name) => BaselineStreamingReader.TryRead(bytes, name), ReadCarefully);
 
     /// <summary>The careful reader: a <see cref="JsonDocument"/> walked with every check and every message.</summary>
     internal static BenchmarkRun ReadCarefully(Stream json, string sourceName)

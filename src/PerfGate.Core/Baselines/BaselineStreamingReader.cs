@@ -1,11 +1,11 @@
 using System.Buffers.Text;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using PerfGate.Core.Results;
+using static PerfGate.Core.Results.FastPath;
 
 namespace PerfGate.Core.Baselines;
 
@@ -46,7 +46,7 @@ internal static class BaselineStreamingReader
         {
             return ReadRun(ref reader, source);
         }
-        catch (Exception e) when (e is NotTheWrittenShape or JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException)
+        catch (Exception e) when (FastPath.Declines(e))
         {
             // The careful reader turns the same input into the same result or its precise message.
             return null;
@@ -375,42 +375,5 @@ internal static class BaselineStreamingReader
         r.Read();
         Require(r.TokenType is JsonTokenType.True or JsonTokenType.False);
         return r.TokenType == JsonTokenType.True;
-    }
-
-    /// <summary>The number as <see cref="JsonElement.GetDouble"/> reads it; a non-finite one is not the writer's.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Finite(ReadOnlySpan<byte> text)
-    {
-        // Counts and many sizes are whole: read as integers they are the same double, sooner (up to 15 digits, so
-        // exactly; not "-0", which is the double -0).
-        if (text.Length <= 15 && text[0] != (byte)'-' && Utf8Parser.TryParse(text, out long whole, out var used) && used == text.Length)
-        {
-            return whole;
-        }
-
-        Require(Utf8Parser.TryParse(text, out double value, out var consumed) && consumed == text.Length && double.IsFinite(value));
-        return value;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Require(bool usual)
-    {
-        if (!usual)
-        {
-            Unusual();
-        }
-    }
-
-    /// <summary>Hands the file over to the careful reader (a separate method, so that the checks stay small enough to inline).</summary>
-    [DoesNotReturn]
-    private static void Unusual() => throw new NotTheWrittenShape();
-
-    /// <summary>Thrown inside the fast path to hand the file over to the careful reader; never escapes <see cref="TryRead"/>.</summary>
-    private sealed class NotTheWrittenShape : Exception
-    {
-        public NotTheWrittenShape()
-            : base("not the shape BaselineWriter writes")
-        {
-        }
     }
 }

@@ -91,7 +91,7 @@ internal sealed class BdnSplitRead
     private static int Before(ReadOnlySpan<byte> json, int position)
     {
         var i = position - 1;
-        while (i >= 0 && json[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        while (i >= 0 && FastPath.IsWhiteSpace(json[i]))
         {
             i--;
         }

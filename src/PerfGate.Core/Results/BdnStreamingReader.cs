@@ -1,10 +1,10 @@
-using System.Buffers.Text;
 using System.Collections.Immutable;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+
+using static PerfGate.Core.Results.FastPath;
 
 namespace PerfGate.Core.Results;
 
@@ -51,7 +51,7 @@ internal static class BdnStreamingReader
         {
             return ReadRun(ref reader, json, source);
         }
-        catch (Exception e) when (e is NotTheUsualShape or JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException or KeyNotFoundException)
+        catch (Exception e) when (FastPath.Declines(e))
         {
             // The careful reader turns the same input into the same result or its precise message (JsonInput.Guard maps
             // these exception types there).
@@ -178,7 +178,7 @@ internal static class BdnStreamingReader
             Require(SkipWhiteSpace(bytes, position + 1) == bytes.Length);
             return log;
         }
-        catch (Exception e) when (e is NotTheUsualShape or JsonException or InvalidOperationException or FormatException or ArgumentException or OverflowException or KeyNotFoundException)
+        catch (Exception e) when (FastPath.Declines(e))
         {
             return null;
         }
@@ -187,7 +187,7 @@ internal static class BdnStreamingReader
     /// <summary>JSON's white space: space, tab, line feed, carriage return.</summary>
     private static int SkipWhiteSpace(ReadOnlySpan<byte> bytes, int position)
     {
-        while (position < bytes.Length && bytes[position] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        while (position < bytes.Length && IsWhiteSpace(bytes[position]))
         {
             position++;
         }
@@ -798,42 +798,5 @@ internal static class BdnStreamingReader
         var value = Number(ref r);
         Require(value is not < 0);
         return value;
-    }
-
-    /// <summary>The number as <see cref="JsonElement.TryGetDouble"/> reads it; a non-finite one is unusual.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double Finite(ReadOnlySpan<byte> text)
-    {
-        // Counts, launch indexes and many times are whole: read as integers they are the same double, sooner (up to 15
-        // digits, so exactly; not "-0", which is the double -0).
-        if (text.Length <= 15 && text[0] != (byte)'-' && Utf8Parser.TryParse(text, out long whole, out var used) && used == text.Length)
-        {
-            return whole;
-        }
-
-        Require(Utf8Parser.TryParse(text, out double value, out var consumed) && consumed == text.Length && double.IsFinite(value));
-        return value;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Require(bool usual)
-    {
-        if (!usual)
-        {
-            Unusual();
-        }
-    }
-
-    /// <summary>Hands the file over to the careful reader (a separate method, so that the checks stay small enough to inline).</summary>
-    [DoesNotReturn]
-    private static void Unusual() => throw new NotTheUsualShape();
-
-    /// <summary>Thrown inside the fast path to hand the file over to the careful reader; never escapes <see cref="TryRead"/>.</summary>
-    private sealed class NotTheUsualShape : Exception
-    {
-        public NotTheUsualShape()
-            : base("not the usual BenchmarkDotNet report shape")
-        {
-        }
     }
 }

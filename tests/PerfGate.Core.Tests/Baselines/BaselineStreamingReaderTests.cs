@@ -19,18 +19,8 @@ public sealed class BaselineStreamingReaderTests
 {
     private const string Name = "baseline.json";
 
-    /// <summary>BenchmarkDotNet reports of every version the fixtures hold, each written as a baseline.</summary>
-    public static TheoryData<string> Reports =>
-    [
-        Path.Combine("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-full.json"),
-        Path.Combine("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-full-compressed.json"),
-        Path.Combine("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-brief.json"),
-        Path.Combine("bdn-0.14.0", "run1", "BdnFixtures.ParserBenchmarks-report-brief-compressed.json"),
-        Path.Combine("bdn-0.14.0", "run2", "BdnFixtures.ParserBenchmarks-report-full.json"),
-        Path.Combine("bdn-0.13.12", "Modern.Codec-report-full-compressed.json"),
-        Path.Combine("bdn-0.13.12", "Modern.Codec-report-brief.json"),
-        Path.Combine("bdn-0.12.1", "Legacy.Benchmarks.Outer.Inner-report-full.json"),
-    ];
+    /// <summary>BenchmarkDotNet reports of every version the fixtures hold (the streaming results reader's), each written as a baseline.</summary>
+    public static TheoryData<string> Reports => PerfGate.Core.Tests.Results.StreamingReaderTests.RealReports;
 
     [Theory]
     [MemberData(nameof(Reports))]
